@@ -1,0 +1,349 @@
+"""Read a unit's data file, check it, and build the model; every problem is tied to file:line:col."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import model
+from .errors import DataError, Problem
+from .schema import Record, Report, place_of, suggest
+from .slugs import slugify
+from .spec import UNIT_FILE
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def load_directory(path: str | os.PathLike[str], as_of: dt.date | None = None) -> tuple[model.Directory, list[Problem]]:
+    """Load a data file as of a day (default today); return the model and its warnings.
+
+    Raises DataError listing every error, sorted by line.
+    """
+    shown = os.fspath(path)
+    day = as_of or dt.date.today()
+    report = Report()
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise DataError([Problem(shown, 1, 1, Path(shown).name, f"cannot read the file: {e.strerror}")]) from None
+    text = decode(raw, shown)
+    root = compose(text, shown, report)
+    record = UNIT_FILE.check(root, Path(shown).name, report) if root is not None else None
+    directory = None
+    warnings: list[tuple[int, int, str, str]] = []
+    if record is not None and not report.found:
+        directory = Builder(record, Path(path).parent, day, report, warnings).build()
+    problems = [Problem(shown, line, col, entity, msg) for line, col, entity, msg in report.found]
+    if problems or directory is None:
+        raise DataError(problems or [Problem(shown, 1, 1, Path(shown).name, "the file is empty")])
+    return directory, sorted(Problem(shown, line, col, entity, msg, warning=True) for line, col, entity, msg in warnings)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """UTF-8 text of the file (a BOM is dropped); a GBK/GB18030 file gets a message on converting it."""
+    if raw.startswith(UTF8_BOM):
+        raw = raw[len(UTF8_BOM) :]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        name = Path(shown).name
+        try:
+            raw.decode("gb18030")
+        except UnicodeDecodeError:
+            message = "the file is not UTF-8 text; save it as UTF-8"
+        else:
+            message = (
+                "the file is saved as GBK/GB18030, not UTF-8; save it again as UTF-8"
+                f" (in Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GB18030 -t UTF-8 {shown} -o {name}.utf8"
+            )
+        raise DataError([Problem(shown, line, column, name, message)]) from None
+
+
+def compose(text: str, shown: str, report: Report) -> yaml.Node | None:
+    """Parse YAML into nodes, reporting syntax errors, tab indentation and duplicate keys."""
+    name = Path(shown).name
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            report.add((number, indent.index("\t") + 1), name, "tab in indentation; indent with spaces")
+    if report.found:
+        return None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        report.add((line, column), name, f"YAML syntax: {e.problem or e.context}")
+        return None
+    if root is not None:
+        find_duplicate_keys(root, name, report)
+    return root
+
+
+def find_duplicate_keys(node: yaml.Node, name: str, report: Report) -> None:
+    """Report every key given twice in one mapping (PyYAML would keep the last silently)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        first = place_of(seen[key.value])[0]
+                        report.add(key, name, f"duplicate key '{key.value}' (first given on line {first})")
+                    else:
+                        seen[key.value] = key
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+class Builder:
+    """Turns a checked record into the model, resolving every reference by name or id."""
+
+    def __init__(
+        self, record: Record, base: Path, day: dt.date, report: Report, warnings: list[tuple[int, int, str, str]]
+    ) -> None:
+        self.r = record
+        self.base = base
+        self.day = day
+        self.report = report
+        self.warnings = warnings
+        self.posts: dict[str, model.Post] = {}
+        self.post_records: dict[str, Record] = {}
+        self.sectors: dict[str, model.Sector] = {}
+        self.sector_records: dict[str, Record] = {}
+
+    def build(self) -> model.Directory:
+        """Build the directory; problems go to the report."""
+        r = self.r
+        unit = model.Unit(r["unit"]["id"], r["unit"]["name"], r["unit"]["short_name"])
+        notice = self.notice(r["notice"])
+        for order, p in enumerate(r["posts"]):
+            self.post(p, order)
+        self.check_slugs()
+        pairs = self.pairs(r.get("ab_pairs", []))
+        c = r.get("commissioners") or Record()
+        commissioners = self.commissioners(c.get("posts", []))
+        key_areas_record = r.get("key_areas") or Record()
+        directory = model.Directory(
+            unit=unit,
+            notice=notice,
+            posts=tuple(self.posts.values()),
+            sectors=self.sectors,
+            ab_pairs=tuple(pairs),
+            commissioner_role=str(c.get("role", "")),
+            commissioner_duty=str(c.get("duty", "")),
+            commissioner_clause=str(c.get("clause", "")),
+            commissioners=commissioners,
+            safety_office=body(r.get("safety_office")),
+            department_heads=body(r.get("department_heads"), name="区各部门（单位）主要负责人"),
+            duties=tuple(
+                model.Duty(str(d["applies_to"]), str(d["clause"]), tuple(map(str, d["items"])))
+                for d in r.get("duties", [])
+            ),
+            obligations=tuple(
+                model.Obligation(str(o["who"]), str(o["clause"]), str(o["what"]), str(o["every"]), o["times"])
+                for o in r.get("obligations", [])
+            ),
+            obligations_note=str(r.get("obligations_note", "")),
+            key_areas=tuple(self.key_areas(key_areas_record.get("groups", []))),
+            key_areas_clause=str(key_areas_record.get("clause", "")),
+            as_of=self.day,
+        )
+        self.vacancies(directory)
+        return directory
+
+    def notice(self, n: Record) -> model.Notice:
+        text = ""
+        if "text_file" in n:
+            path = self.base / n["text_file"]
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as e:
+                reason = e.strerror if isinstance(e, OSError) else "not UTF-8 text"
+                self.report.add(n.place("text_file"), "notice", f"cannot read text_file '{n['text_file']}': {reason}")
+        basis = tuple(model.Document(str(d["title"]), str(d["number"])) for d in n.get("basis", []))
+        return model.Notice(
+            str(n["title"]), str(n["number"]), str(n["issuer"]), n["date"], str(n.get("addressees", "")), basis, text
+        )
+
+    def holdings(self, holders: list[Record], entity: str) -> tuple[model.Holding, ...]:
+        out = []
+        for h in holders:
+            holding = model.Holding(str(h["person"]), str(h.get("title", "")), h["from"], h.get("to"))
+            if holding.end is not None and holding.end < holding.start:
+                self.report.add(h.place("to"), holding.person, f"term ends ({holding.end}) before it starts ({holding.start})")
+            if out and (out[-1].end is None or out[-1].end >= holding.start):
+                self.report.add(
+                    h.place("from"),
+                    holding.person,
+                    f"term from {holding.start} overlaps {out[-1].person}'s term in {entity}; give {out[-1].person} an end date before it",
+                )
+            out.append(holding)
+        return tuple(out)
+
+    def post(self, p: Record, order: int) -> None:
+        pid = str(p["id"])
+        if pid in self.posts:
+            first = self.post_records[pid].line
+            self.report.add(p.place("id"), pid, f"post id '{pid}' is used twice (first on line {first})")
+            return
+        names: list[str] = []
+        for s in p.get("sectors", []):
+            kind = str(s.get("kind", model.DEFAULT_KIND))
+            if self.claim(s, pid, kind, parent=None):
+                names.append(str(s["name"]))
+        post = model.Post(
+            id=pid,
+            name=str(p["name"]),
+            role=str(p["role"]),
+            clause=str(p.get("clause", "")),
+            overall=str(p["overall"]) if "overall" in p else None,
+            sectors=tuple(names),
+            holders=self.holdings(p.get("holders", []), pid),
+            order=order,
+        )
+        self.posts[pid] = post
+        self.post_records[pid] = p
+
+    def claim(self, s: Record, pid: str, kind: str, parent: str | None) -> bool:
+        """Register a sector for a post; a second claim on one name is an error naming both."""
+        name = str(s["name"])
+        if name in self.sectors:
+            other = self.sectors[name].post_id
+            line = self.sector_records[name].line
+            where = f"post '{other}' (line {line})" if other != pid else f"line {line}"
+            self.report.add((s.line, s.column), name, f"sector is claimed twice: by post '{pid}' and by {where}")
+            return False
+        children = []
+        for child in s.get("children", []):
+            child_record = Record(name=child)
+            child_record.line, child_record.column = child.line, child.column
+            child_record.places = {}
+            if self.claim(child_record, pid, kind, parent=name):
+                children.append(str(child))
+        slug = str(s.get("slug") or slugify(name) or f"sector-{len(self.sectors) + 1}")
+        self.sectors[name] = model.Sector(name, slug, pid, kind, parent, tuple(children))
+        self.sector_records[name] = s
+        # Keep parents before children in the notice's order, though children are built first.
+        if children:
+            for child_name in children:
+                self.sectors[child_name] = self.sectors.pop(child_name)
+        return True
+
+    def check_slugs(self) -> None:
+        seen: dict[str, str] = {}
+        for sector in self.sectors.values():
+            if sector.slug in seen:
+                rec = self.sector_records[sector.name]
+                self.report.add(
+                    (rec.line, rec.column),
+                    sector.name,
+                    f"page name '{sector.slug}' is also that of sector '{seen[sector.slug]}'; give one a 'slug:'",
+                )
+            seen[sector.slug] = sector.name
+
+    def post_ref(self, ref: Any, entity: str, what: str) -> str | None:
+        if ref in self.posts:
+            return str(ref)
+        self.report.add((ref.line, ref.column), entity, f"unknown {what} '{ref}'{suggest(str(ref), list(self.posts))}")
+        return None
+
+    def entity_of(self, pid: str | None) -> str:
+        """A post's current holder's name, for messages; the id when vacant or unknown."""
+        if pid is None or pid not in self.posts:
+            return str(pid)
+        holder = next((h for h in reversed(self.posts[pid].holders) if h.covers(self.day)), None)
+        return holder.person if holder else pid
+
+    def pairs(self, records: list[Record]) -> list[model.AbPair]:
+        out: list[model.AbPair] = []
+        for rec in records:
+            refs = rec["posts"]
+            if len(refs) != 2:
+                self.report.add(rec.place("posts"), "AB pair", f"an AB pair names exactly two posts, got {len(refs)}")
+                continue
+            known = [r for r in refs if r in self.posts]
+            entity = self.entity_of(known[0]) if known else "AB pair"
+            ids = [self.post_ref(r, entity, "AB partner") for r in refs]
+            if ids[0] is None or ids[1] is None:
+                continue
+            if ids[0] == ids[1]:
+                self.report.add(rec.place("posts"), entity, "a post cannot be its own AB partner")
+                continue
+            pair = model.AbPair((ids[0], ids[1]), rec["from"], rec.get("to"))
+            for earlier in out:
+                shared = set(earlier.posts) & set(pair.posts)
+                overlap = (earlier.end is None or earlier.end >= pair.start) and (pair.end is None or pair.end >= earlier.start)
+                if shared and overlap:
+                    pid = sorted(shared)[0]
+                    self.report.add(
+                        rec.place("posts"),
+                        self.entity_of(pid),
+                        f"post '{pid}' is already in an AB pair with '{[x for x in earlier.posts if x != pid][0]}'",
+                    )
+                    break
+            else:
+                out.append(pair)
+        return out
+
+    def commissioners(self, records: list[Record]) -> dict[str, model.Commissioner]:
+        out: dict[str, model.Commissioner] = {}
+        for rec in records:
+            pid = self.post_ref(rec["assists"], str(rec["assists"]), "post assisted")
+            if pid is None:
+                continue
+            if pid in out:
+                self.report.add(rec.place("assists"), self.entity_of(pid), f"post '{pid}' has two commissioner posts")
+                continue
+            out[pid] = model.Commissioner(pid, self.holdings(rec.get("holders", []), f"{pid}'s commissioner"))
+        return dict(sorted(out.items(), key=lambda kv: self.posts[kv[0]].order))
+
+    def key_areas(self, groups: list[Record]) -> list[model.KeyArea]:
+        out = []
+        for g in groups:
+            for a in g["areas"]:
+                sectors = []
+                for ref in a["sectors"]:
+                    if ref in self.sectors:
+                        sectors.append(str(ref))
+                    else:
+                        hint = suggest(str(ref), list(self.sectors))
+                        self.report.add((ref.line, ref.column), str(a["name"]), f"unknown sector '{ref}'{hint}")
+                if not a["sectors"]:
+                    self.report.add(
+                        a.place("sectors"), str(a["name"]), "key area falls under no sector: a blind spot (监管盲区)"
+                    )
+                if a["basis"] == "inferred" and "note" not in a:
+                    self.report.add(a.place("basis"), str(a["name"]), "an inferred mapping needs a 'note' saying why")
+                out.append(model.KeyArea(str(a["name"]), str(g["name"]), tuple(sectors), str(a["basis"]), str(a.get("note", ""))))
+        return out
+
+    def vacancies(self, directory: model.Directory) -> None:
+        for post in directory.posts:
+            if directory.holder(post) is None:
+                rec = self.post_records[post.id]
+                partner = directory.partner(post)
+                cover = f"; {self.entity_of(partner.id)} ({partner.id}) covers as AB partner" if partner else "; it has no AB partner"
+                self.warnings.append((*rec.place("id"), post.id, f"post is vacant on {self.day}{cover}"))
+
+
+def body(rec: Record | None, name: str = "") -> model.Body | None:
+    """A Body from an optional record."""
+    if rec is None:
+        return None
+    return model.Body(
+        name=str(rec.get("name", name)),
+        duty=str(rec["duty"]),
+        clause=str(rec.get("clause", "")),
+        short_name=str(rec.get("short_name", "")),
+        host=str(rec.get("host", "")),
+    )

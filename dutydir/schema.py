@@ -1,0 +1,272 @@
+"""The shape of a data file, declared as data, and the checker that walks YAML nodes against it.
+
+Every scalar that passes the check comes back as a :class:`Located` value, so later
+stages (cross-references) can still point at the line and column it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+NULL_TAG = "tag:yaml.org,2002:null"
+
+# A bare identifier: lower-case ASCII, digits and inner hyphens; safe in URLs and file names.
+IDENT_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Control characters and path separators have no place in a name that becomes a page.
+UNSAFE_NAME_RE = re.compile(r"[\x00-\x1f\x7f/\\]")
+
+
+class Located(str):
+    """A string from the data file that remembers where it stood."""
+
+    line: int
+    column: int
+
+    def __new__(cls, value: str, line: int, column: int) -> Located:
+        """Make a string tagged with its 1-based line and column."""
+        self = super().__new__(cls, value)
+        self.line = line
+        self.column = column
+        return self
+
+
+class Record(dict[str, Any]):
+    """A checked mapping: its values, and where the mapping and each key's value stood."""
+
+    line: int
+    column: int
+    places: dict[str, tuple[int, int]]
+
+    def place(self, key: str) -> tuple[int, int]:
+        """Line and column of ``key``'s value, or of the mapping when the key is absent."""
+        return self.places.get(key, (self.line, self.column))
+
+
+@dataclass
+class Report:
+    """Collects (line, column, entity, message) findings while walking the file."""
+
+    found: list[tuple[int, int, str, str]] = field(default_factory=list)
+
+    def add(self, node_or_place: yaml.Node | tuple[int, int], entity: str, message: str) -> None:
+        """Record one finding at a node or at an explicit (line, column)."""
+        if isinstance(node_or_place, yaml.Node):
+            line, column = place_of(node_or_place)
+        else:
+            line, column = node_or_place
+        self.found.append((line, column, entity, message))
+
+
+def place_of(node: yaml.Node) -> tuple[int, int]:
+    """1-based line and column where a node starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def describe(node: yaml.Node) -> str:
+    """A few words for what a node is, for 'expected X, got Y' messages."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == NULL_TAG:
+        return "nothing"
+    if node.tag == INT_TAG or node.tag == "tag:yaml.org,2002:float":
+        return f"the number {node.value}"
+    if node.tag == "tag:yaml.org,2002:bool":
+        return f"the yes/no value {node.value}"
+    if node.tag == TIMESTAMP_TAG:
+        return f"the date {node.value}"
+    return f"'{node.value}'"
+
+
+class Kind:
+    """A declared kind of node; ``check`` returns the plain value or None after reporting."""
+
+    expected = "a value"
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> Any:
+        """Check a node, report what is wrong, and return its value (None when unusable)."""
+        raise NotImplementedError
+
+
+class Text(Kind):
+    """A non-empty single string."""
+
+    expected = "text"
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (STR_TAG, INT_TAG):
+            report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
+            return None
+        value = " ".join(node.value.split()) if node.style in (">", None) else node.value
+        if not value.strip():
+            report.add(node, entity, f"expected {self.expected}, got an empty string")
+            return None
+        return Located(value, *place_of(node))
+
+
+class Name(Text):
+    """A name that becomes a page title and a reference: one line, no slashes or control characters."""
+
+    expected = "a name"
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
+        value = super().check(node, entity, report)
+        if value is not None:
+            if UNSAFE_NAME_RE.search(value) or value.strip() != value or value in (".", ".."):
+                report.add(node, entity, f"name {value!r} has a slash, a control character or outer spaces")
+                return None
+        return value
+
+
+class Ident(Text):
+    """An identifier used in URLs: lower-case letters, digits and hyphens."""
+
+    expected = "an identifier"
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
+        value = super().check(node, entity, report)
+        if value is not None and not IDENT_RE.match(value):
+            report.add(node, entity, f"identifier {value!r} may hold only a-z, 0-9 and inner '-'")
+            return None
+        return value
+
+
+class Choice(Text):
+    """One of a fixed set of words."""
+
+    def __init__(self, *choices: str) -> None:
+        self.choices = choices
+        self.expected = "one of " + ", ".join(choices)
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
+        value = super().check(node, entity, report)
+        if value is not None and value not in self.choices:
+            report.add(node, entity, f"{value!r} is not {self.expected}{suggest(value, self.choices)}")
+            return None
+        return value
+
+
+class Date(Kind):
+    """A calendar date written YYYY-MM-DD."""
+
+    expected = "a date (YYYY-MM-DD)"
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> dt.date | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag in (TIMESTAMP_TAG, STR_TAG):
+            try:
+                return dt.date.fromisoformat(node.value)
+            except ValueError:
+                pass
+        report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
+        return None
+
+
+class Count(Kind):
+    """A positive whole number."""
+
+    expected = "a whole number above 0"
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> int | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
+            number = int(node.value)
+            if number > 0:
+                return number
+        report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
+        return None
+
+
+class ListOf(Kind):
+    """A list whose items are all of one kind."""
+
+    def __init__(self, item: Kind, *, allow_empty: bool = True) -> None:
+        self.item = item
+        self.allow_empty = allow_empty
+        self.expected = "a list"
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> list[Any] | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and self.allow_empty:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            report.add(node, entity, f"expected a list, got {describe(node)}")
+            return None
+        if not node.value and not self.allow_empty:
+            report.add(node, entity, "expected a list with at least one item, got an empty list")
+        values = [self.item.check(child, entity, report) for child in node.value]
+        return [v for v in values if v is not None]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping: its kind, whether it must be there, and what it means."""
+
+    name: str
+    kind: Kind
+    required: bool = False
+    doc: str = ""
+
+
+class Mapping(Kind):
+    """A mapping with declared keys; ``entity`` names the key whose value labels its errors."""
+
+    def __init__(
+        self,
+        what: str,
+        fields: Sequence[Field],
+        *,
+        entity: str | None = None,
+        shorthand: str | None = None,
+    ) -> None:
+        self.what = what
+        self.fields = {f.name: f for f in fields}
+        self.entity = entity
+        self.shorthand = shorthand
+        self.expected = f"a {what} mapping"
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> Record | None:
+        if self.shorthand and isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG):
+            # A bare string stands for a mapping with only its shorthand key, e.g. a sector's name.
+            key = yaml.ScalarNode(STR_TAG, self.shorthand, node.start_mark, node.end_mark)
+            node = yaml.MappingNode("tag:yaml.org,2002:map", [(key, node)], node.start_mark, node.end_mark)
+        if not isinstance(node, yaml.MappingNode):
+            report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
+            return None
+        pairs = {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        if self.entity and self.entity in pairs:
+            label_node = pairs[self.entity][1]
+            if isinstance(label_node, yaml.ScalarNode) and label_node.value:
+                entity = label_node.value
+        record = Record()
+        record.line, record.column = place_of(node)
+        record.places = {}
+        for key_node, value_node in node.value:
+            name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            spec = self.fields.get(name) if isinstance(name, str) else None
+            if spec is None:
+                hint = suggest(str(name), list(self.fields)) if isinstance(name, str) else ""
+                report.add(key_node, entity, f"unknown field {name!r} in {self.what}{hint}")
+                continue
+            value = spec.kind.check(value_node, entity, report)
+            if value is not None:
+                record[spec.name] = value
+                record.places[spec.name] = place_of(value_node)
+        for spec in self.fields.values():
+            if spec.required and spec.name not in pairs:
+                report.add(node, entity, f"{self.what} lacks required field '{spec.name}'")
+        return record
+
+
+def suggest(word: str, choices: Sequence[str]) -> str:
+    """' (did you mean 'x'?)' for a likely typo, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,29 @@
+"""URL names and sort keys derived from Chinese names with pinyin."""
+
+from __future__ import annotations
+
+import re
+
+from pypinyin import Style, lazy_pinyin, load_phrases_dict
+
+# pypinyin reads 长输 as zhǎng shū; in 油气长输管线 it is cháng shū (long-distance).
+load_phrases_dict({"长输": [["cháng"], ["shū"]]})
+
+
+def slugify(name: str) -> str:
+    """A URL name from a Chinese name: its pinyin syllables joined by '-', ASCII only."""
+    syllables = lazy_pinyin(name, style=Style.NORMAL, errors="default")
+    text = "-".join(s.lower() for s in syllables)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def pinyin_key(name: str) -> tuple[str, str]:
+    """Sort key that orders Chinese names A–Z by pinyin (with tones), ties by the name itself."""
+    return " ".join(lazy_pinyin(name, style=Style.TONE3)), name
+
+
+def initial(name: str) -> str:
+    """The capital letter a name is filed under in an A–Z index; '#' when it has none."""
+    first = lazy_pinyin(name[:1], style=Style.FIRST_LETTER)
+    letter = first[0][:1].upper() if first and first[0] else ""
+    return letter if "A" <= letter <= "Z" else "#"

@@ -1,0 +1,181 @@
+"""The declared shape of a unit's data file (data/leaders.yaml): every key, its kind, its meaning."""
+
+from __future__ import annotations
+
+from .schema import Choice, Count, Date, Field, Ident, ListOf, Mapping, Name, Text
+
+ROLES = ("mayor", "executive", "member")
+DUTY_GROUPS = ("mayor", "members", "commissioners")
+OBLIGATION_GROUPS = ("mayor_or_executive", "members", "commissioners", "office_director", "department_heads")
+PERIODS = ("month", "two_months", "quarter", "year")
+BASES = ("stated", "inferred")
+
+HOLDING = Mapping(
+    "holder",
+    [
+        Field("person", Name(), required=True, doc="The person's name as written in the notice."),
+        Field("title", Text(), doc="The person's full title, e.g. 区委副书记、区长."),
+        Field("from", Date(), required=True, doc="First day in the post."),
+        Field("to", Date(), doc="Last day in the post; absent while the person holds it."),
+    ],
+    entity="person",
+)
+
+SECTOR: Mapping = Mapping(
+    "sector",
+    [
+        Field("name", Name(), required=True, doc="The sector's name exactly as in the notice."),
+        Field("kind", Text(), doc="How the post answers for it when the notice says more than 负责."),
+        Field("children", ListOf(Name()), doc="Scopes named in parentheses after it."),
+        Field("slug", Ident(), doc="URL name of its page; derived from pinyin when absent."),
+    ],
+    entity="name",
+    shorthand="name",
+)
+
+POST = Mapping(
+    "post",
+    [
+        Field("id", Ident(), required=True, doc="Stable identifier, also the page's URL name."),
+        Field("name", Text(), required=True, doc="The post, e.g. 副区长."),
+        Field("role", Choice(*ROLES), required=True, doc="Which general duties and obligations apply."),
+        Field("clause", Text(), doc="Where in the notice the post's duties are set, e.g. 一（二）1."),
+        Field("overall", Text(), doc="The post's overall responsibility, when it has one."),
+        Field("sectors", ListOf(SECTOR), doc="Departments, sectors and zones, in the notice's order."),
+        Field("holders", ListOf(HOLDING), doc="Who held the post, oldest first."),
+    ],
+    entity="id",
+)
+
+DOCUMENT = Mapping(
+    "document",
+    [Field("title", Text(), required=True), Field("number", Text(), required=True)],
+    entity="number",
+)
+
+NOTICE = Mapping(
+    "notice",
+    [
+        Field("title", Text(), required=True, doc="The notice's title."),
+        Field("number", Text(), required=True, doc="Its document number (文号)."),
+        Field("issuer", Text(), required=True, doc="The issuing office."),
+        Field("date", Date(), required=True, doc="Date of issue."),
+        Field("addressees", Text(), doc="To whom it is addressed."),
+        Field("text_file", Text(), doc="The cleaned text as Markdown, relative to the data file."),
+        Field("basis", ListOf(DOCUMENT), doc="Documents the notice rests on."),
+    ],
+)
+
+UNIT = Mapping(
+    "unit",
+    [
+        Field("id", Ident(), required=True, doc="Identifier of the unit."),
+        Field("name", Text(), required=True, doc="Full name of the government."),
+        Field("short_name", Text(), required=True, doc="Short name used in titles, e.g. 新洲区."),
+    ],
+)
+
+AB_PAIR = Mapping(
+    "AB pair",
+    [
+        Field("posts", ListOf(Ident(), allow_empty=False), required=True, doc="The two posts."),
+        Field("from", Date(), required=True, doc="First day of the pairing."),
+        Field("to", Date(), doc="Last day of the pairing, once it has ended."),
+    ],
+)
+
+COMMISSIONER = Mapping(
+    "commissioner",
+    [
+        Field("assists", Ident(), required=True, doc="The leader post assisted."),
+        Field("holders", ListOf(HOLDING), doc="Who held the role; empty while not yet named."),
+    ],
+    entity="assists",
+)
+
+COMMISSIONERS = Mapping(
+    "commissioners",
+    [
+        Field("clause", Text()),
+        Field("role", Text(), required=True, doc="Who may serve as commissioner."),
+        Field("duty", Text(), required=True, doc="What commissioners do."),
+        Field("posts", ListOf(COMMISSIONER), required=True, doc="One commissioner post per leader post."),
+    ],
+)
+
+SAFETY_OFFICE = Mapping(
+    "safety office",
+    [
+        Field("name", Text(), required=True),
+        Field("short_name", Text(), required=True),
+        Field("host", Text(), required=True, doc="The bureau that houses the office."),
+        Field("clause", Text()),
+        Field("duty", Text(), required=True),
+    ],
+)
+
+DEPARTMENT_HEADS = Mapping(
+    "department heads",
+    [Field("clause", Text()), Field("duty", Text(), required=True)],
+)
+
+DUTY = Mapping(
+    "duty",
+    [
+        Field("applies_to", Choice(*DUTY_GROUPS), required=True),
+        Field("clause", Text(), required=True),
+        Field("items", ListOf(Text(), allow_empty=False), required=True),
+    ],
+    entity="clause",
+)
+
+OBLIGATION = Mapping(
+    "obligation",
+    [
+        Field("who", Choice(*OBLIGATION_GROUPS), required=True),
+        Field("clause", Text(), required=True),
+        Field("what", Text(), required=True),
+        Field("every", Choice(*PERIODS), required=True, doc="The longest allowed interval."),
+        Field("times", Count(), required=True, doc="How many times at least in that interval."),
+    ],
+    entity="clause",
+)
+
+KEY_AREA = Mapping(
+    "key area",
+    [
+        Field("name", Name(), required=True),
+        Field("sectors", ListOf(Name()), required=True, doc="Sectors it falls under."),
+        Field("basis", Choice(*BASES), required=True, doc="Whether the notice names the sector itself."),
+        Field("note", Text(), doc="Why an inferred mapping holds."),
+    ],
+    entity="name",
+)
+
+KEY_AREA_GROUP = Mapping(
+    "key area group",
+    [Field("name", Text(), required=True), Field("areas", ListOf(KEY_AREA), required=True)],
+    entity="name",
+)
+
+KEY_AREAS = Mapping(
+    "key areas",
+    [Field("clause", Text()), Field("groups", ListOf(KEY_AREA_GROUP), required=True)],
+)
+
+UNIT_FILE = Mapping(
+    "data file",
+    [
+        Field("unit", UNIT, required=True),
+        Field("notice", NOTICE, required=True),
+        Field("posts", ListOf(POST, allow_empty=False), required=True),
+        Field("ab_pairs", ListOf(AB_PAIR)),
+        Field("commissioners", COMMISSIONERS),
+        Field("safety_office", SAFETY_OFFICE),
+        Field("department_heads", DEPARTMENT_HEADS),
+        Field("duties", ListOf(DUTY)),
+        Field("obligations", ListOf(OBLIGATION)),
+        Field("obligations_note", Text()),
+        Field("key_areas", KEY_AREAS),
+    ],
+)
