@@ -1,0 +1,41 @@
+# dutydir: `make site` builds site/ from data/leaders.yaml; `make test` runs the tests.
+# Both install what is missing first: the Python packages into .venv, system packages with apt-get.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DATA ?= data/leaders.yaml
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: site test serve system lint lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+system:
+	scripts/install-system-deps.sh
+
+site: $(STAMP) system
+	DUTYDIR_DATA="$(abspath $(DATA))" $(BIN)/mkdocs build --strict --quiet
+	@echo "built site/ from $(DATA)"
+
+serve: $(STAMP) system
+	DUTYDIR_DATA="$(abspath $(DATA))" $(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+
+test: $(STAMP) system
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check dutydir hooks tests
+	$(BIN)/mypy
+
+lock: $(STAMP)
+	(echo "# Every Python package of the virtual environment, pinned. Regenerate with: make lock"; \
+	 $(BIN)/pip freeze --all | grep -v '^-e\|^dutydir\|^pip==') > requirements.lock
+
+clean:
+	rm -rf site .cache

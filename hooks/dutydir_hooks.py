@@ -1,0 +1,64 @@
+"""MkDocs hooks: load the unit's data file and lay the directory's pages over docs/, in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from dutydir import DataError, load_directory, pages, svg
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+
+log = logging.getLogger("mkdocs.plugins.dutydir")
+state: dict[str, Any] = {}
+
+
+def setting(config: MkDocsConfig, key: str) -> str:
+    """A value of the ``extra.dutydir`` block of mkdocs.yml ('' when unset)."""
+    return str((config.extra.get("dutydir") or {}).get(key) or "")
+
+
+def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
+    base = Path(config.config_file_path).parent
+    data = base / (setting(config, "data") or "data/leaders.yaml")
+    try:
+        as_of = dt.date.fromisoformat(setting(config, "as_of")) if setting(config, "as_of") else None
+    except ValueError:
+        raise PluginError(f"dutydir: as_of '{setting(config, 'as_of')}' is not a date (YYYY-MM-DD)") from None
+    try:
+        directory, warnings = load_directory(data, as_of)
+    except DataError as e:
+        raise PluginError(str(e)) from None
+    for warning in warnings:
+        log.info(str(warning))
+    state.update(directory=directory, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
+    config.site_name = f"{directory.unit.short_name}安全生产责任目录"
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    chart = functools.partial(svg.render, cache_dir=state["cache"])
+    try:
+        generated = pages.all_pages(state["directory"], chart, config.use_directory_urls)
+    except svg.ChartError as e:
+        raise PluginError(str(e)) from None
+    for src_uri, text in generated.items():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri} is a generated page; remove the hand-written file")
+        files.append(File.generated(config, src_uri, content=text))
+    return files
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, **kwargs: Any) -> LiveReloadServer:
+    # The data file may live outside data/ (make serve DATA=...); watch wherever it is.
+    server.watch(str(state["data"].parent))
+    return server

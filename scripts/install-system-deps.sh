@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages the build needs, where missing:
+#   graphviz (dot), a CJK font for measuring Chinese labels, and with --browser, chromium.
+# As root it runs apt-get; otherwise it prints the exact command and fails.
+set -euo pipefail
+
+want=()
+command -v dot >/dev/null 2>&1 || want+=(graphviz)
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
+  want+=(fontconfig fonts-noto-cjk)
+fi
+if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
+  want+=(chromium)
+fi
+[ ${#want[@]} -eq 0 ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends ${want[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "missing system packages: ${want[*]}" >&2
+  echo "run: sudo apt-get update && sudo $cmd" >&2
+  exit 1
+fi
+echo "installing system packages: ${want[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+$cmd -qq >/dev/null
