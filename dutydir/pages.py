@@ -224,8 +224,8 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
     obligations = d.obligations_for(post)
     if obligations:
         lines += ["## 工作机制", ""]
-        rows = [[md(o.what), md(o.frequency), cite(o.clause, here)] for o in obligations]
-        lines += table(["事项", "频次", "依据"], rows)
+        rows = [[md(WHO_WORDS[o.who]), md(o.what), md(o.frequency), cite(o.clause, here)] for o in obligations]
+        lines += table(["责任主体", "事项", "最低频次", "依据"], rows)
         lines.append("")
     lines += ["## 任职记录", ""]
     rows = [
