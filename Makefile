@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 DATA ?= data/leaders.yaml
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
+# Material prints an end-of-life banner on every build; it is noise in this project's logs.
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: site test serve system lint lock clean
 
 $(STAMP): requirements.lock pyproject.toml

@@ -41,7 +41,7 @@ def post_node(d: Directory, post: Post, page: str, directory_urls: bool) -> str:
     tooltip = f"{holder.title if holder and holder.title else post.name} {person}"
     return (
         f"  {dot_string('post-' + post.id)} [{style}, label={dot_label(post.name, person)}, "
-        f"URL={dot_string(target)}, target=\"_top\", tooltip={dot_string(tooltip)}];"
+        f'URL={dot_string(target)}, target="_top", tooltip={dot_string(tooltip)}];'
     )
 
 
@@ -57,7 +57,7 @@ def commissioner_node(d: Directory, post: Post) -> str:
 
 def ab_edge(a: str, b: str) -> str:
     """The two-way edge between AB partners, labelled 互为AB角."""
-    return f"  {dot_string('post-' + a)} -> {dot_string('post-' + b)} [{AB_EDGE}, label=\"互为AB角\", constraint=false];"
+    return f'  {dot_string("post-" + a)} -> {dot_string("post-" + b)} [{AB_EDGE}, label="互为AB角", constraint=false];'
 
 
 def pair_order(d: Directory, posts: list[Post]) -> list[Post]:
@@ -90,8 +90,8 @@ def district(d: Directory, directory_urls: bool = True, page: str = urls.HOME) -
     if office:
         lines.append("  // safety committee office")
         lines.append(
-            f"  \"office\" [{OFFICE_STYLE}, label={dot_label(office.short_name or office.name, '（' + office.host + '）' if office.host else '')}, "
-            f"URL={dot_string(urls.url(page, urls.MECHANISMS, directory_urls))}, target=\"_top\", tooltip={dot_string(office.name)}];"
+            f'  "office" [{OFFICE_STYLE}, label={dot_label(office.short_name or office.name, "（" + office.host + "）" if office.host else "")}, '
+            f'URL={dot_string(urls.url(page, urls.MECHANISMS, directory_urls))}, target="_top", tooltip={dot_string(office.name)}];'
         )
     lines.append("  // ranks")
     for group in (mayors, executives, members):
@@ -105,12 +105,14 @@ def district(d: Directory, directory_urls: bool = True, page: str = urls.HOME) -
     for p in members:
         if top:
             minlen = 2 if executives else 1
-            lines.append(f"  {dot_string('post-' + top.id)} -> {dot_string('post-' + p.id)} [arrowhead=none, minlen={minlen}];")
+            lines.append(
+                f"  {dot_string('post-' + top.id)} -> {dot_string('post-' + p.id)} [arrowhead=none, minlen={minlen}];"
+            )
     if office:
         lead = executives[0] if executives else top
         if lead:
             lines.append(
-                f"  {dot_string('post-' + lead.id)} -> \"office\" [style=dashed, label=\"领导日常工作\", arrowhead=open];"
+                f'  {dot_string("post-" + lead.id)} -> "office" [style=dashed, label="领导日常工作", arrowhead=open];'
             )
     lines.append("  // commissioners assist their leaders")
     for p in ordered:
@@ -140,7 +142,7 @@ def leader(d: Directory, post: Post, directory_urls: bool = True) -> str:
         label = dot_label(s.name, f"（{s.kind}）" if s.kind != "负责" else "")
         lines.append(
             f"  {dot_string('sector-' + s.slug)} [{SECTOR_STYLE}, label={label}, "
-            f"URL={dot_string(target)}, target=\"_top\", tooltip={dot_string(s.name)}];"
+            f'URL={dot_string(target)}, target="_top", tooltip={dot_string(s.name)}];'
         )
     lines.append("  // edges")
     if partner:
@@ -148,7 +150,7 @@ def leader(d: Directory, post: Post, directory_urls: bool = True) -> str:
         lines.append(ab_edge(post.id, partner.id))
     if d.commissioner(post):
         lines.append(
-            f"  {dot_string('post-' + post.id)} -> {dot_string('commissioner-' + post.id)} [style=dotted, arrowhead=none, label=\"协助\"];"
+            f'  {dot_string("post-" + post.id)} -> {dot_string("commissioner-" + post.id)} [style=dotted, arrowhead=none, label="协助"];'
         )
     for s in d.sectors_of(post):
         source = "post-" + post.id if s.parent is None else "sector-" + d.sectors[s.parent].slug

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, order=True)
@@ -24,7 +27,9 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}:{self.column}: {prefix}{self.entity}: {self.message}"
+        # A control character in a name from the file must not garble the terminal.
+        entity = CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", self.entity)
+        return f"{self.path}:{self.line}:{self.column}: {prefix}{entity}: {self.message}"
 
 
 class DataError(Exception):

@@ -40,7 +40,9 @@ def load_directory(path: str | os.PathLike[str], as_of: dt.date | None = None) -
     problems = [Problem(shown, line, col, entity, msg) for line, col, entity, msg in report.found]
     if problems or directory is None:
         raise DataError(problems or [Problem(shown, 1, 1, Path(shown).name, "the file is empty")])
-    return directory, sorted(Problem(shown, line, col, entity, msg, warning=True) for line, col, entity, msg in warnings)
+    return directory, sorted(
+        Problem(shown, line, col, entity, msg, warning=True) for line, col, entity, msg in warnings
+    )
 
 
 def decode(raw: bytes, shown: str) -> str:
@@ -68,8 +70,8 @@ def decode(raw: bytes, shown: str) -> str:
 def compose(text: str, shown: str, report: Report) -> yaml.Node | None:
     """Parse YAML into nodes, reporting syntax errors, tab indentation and duplicate keys."""
     name = Path(shown).name
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
+    for number, text_line in enumerate(text.splitlines(), start=1):
+        indent = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
         if "\t" in indent:
             report.add((number, indent.index("\t") + 1), name, "tab in indentation; indent with spaces")
     if report.found:
@@ -176,11 +178,13 @@ class Builder:
         )
 
     def holdings(self, holders: list[Record], entity: str) -> tuple[model.Holding, ...]:
-        out = []
+        out: list[model.Holding] = []
         for h in holders:
             holding = model.Holding(str(h["person"]), str(h.get("title", "")), h["from"], h.get("to"))
             if holding.end is not None and holding.end < holding.start:
-                self.report.add(h.place("to"), holding.person, f"term ends ({holding.end}) before it starts ({holding.start})")
+                self.report.add(
+                    h.place("to"), holding.person, f"term ends ({holding.end}) before it starts ({holding.start})"
+                )
             if out and (out[-1].end is None or out[-1].end >= holding.start):
                 self.report.add(
                     h.place("from"),
@@ -268,11 +272,11 @@ class Builder:
         out: list[model.AbPair] = []
         for rec in records:
             refs = rec["posts"]
-            if len(refs) != 2:
-                self.report.add(rec.place("posts"), "AB pair", f"an AB pair names exactly two posts, got {len(refs)}")
-                continue
             known = [r for r in refs if r in self.posts]
             entity = self.entity_of(known[0]) if known else "AB pair"
+            if len(refs) != 2:
+                self.report.add(rec.place("posts"), entity, f"an AB pair names exactly two posts, got {len(refs)}")
+                continue
             ids = [self.post_ref(r, entity, "AB partner") for r in refs]
             if ids[0] is None or ids[1] is None:
                 continue
@@ -282,7 +286,9 @@ class Builder:
             pair = model.AbPair((ids[0], ids[1]), rec["from"], rec.get("to"))
             for earlier in out:
                 shared = set(earlier.posts) & set(pair.posts)
-                overlap = (earlier.end is None or earlier.end >= pair.start) and (pair.end is None or pair.end >= earlier.start)
+                overlap = (earlier.end is None or earlier.end >= pair.start) and (
+                    pair.end is None or pair.end >= earlier.start
+                )
                 if shared and overlap:
                     pid = sorted(shared)[0]
                     self.report.add(
@@ -324,7 +330,11 @@ class Builder:
                     )
                 if a["basis"] == "inferred" and "note" not in a:
                     self.report.add(a.place("basis"), str(a["name"]), "an inferred mapping needs a 'note' saying why")
-                out.append(model.KeyArea(str(a["name"]), str(g["name"]), tuple(sectors), str(a["basis"]), str(a.get("note", ""))))
+                out.append(
+                    model.KeyArea(
+                        str(a["name"]), str(g["name"]), tuple(sectors), str(a["basis"]), str(a.get("note", ""))
+                    )
+                )
         return out
 
     def vacancies(self, directory: model.Directory) -> None:
@@ -332,7 +342,11 @@ class Builder:
             if directory.holder(post) is None:
                 rec = self.post_records[post.id]
                 partner = directory.partner(post)
-                cover = f"; {self.entity_of(partner.id)} ({partner.id}) covers as AB partner" if partner else "; it has no AB partner"
+                cover = (
+                    f"; {self.entity_of(partner.id)} ({partner.id}) covers as AB partner"
+                    if partner
+                    else "; it has no AB partner"
+                )
                 self.warnings.append((*rec.place("id"), post.id, f"post is vacant on {self.day}{cover}"))
 
 

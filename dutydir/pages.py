@@ -198,7 +198,7 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
         lines += [f"**{md(holder.title)}**", ""]
     if holder is None:
         cover = f"由AB角{leader_link(d, partner, here)}代理" if partner else "尚无AB角代理"
-        lines += [f'!!! warning "职务空缺"', "", f"    本职务目前空缺，{cover}。", ""]
+        lines += ['!!! warning "职务空缺"', "", f"    本职务目前空缺，{cover}。", ""]
     rows = [
         ["职务", md(post.name)],
         ["现任", f"{md(holder.person)}（{holder.start.isoformat()} 起）" if holder else "空缺"],
@@ -218,7 +218,7 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
         lines.append("")
     lines += ["## 关系图", "", chart_block(chart(charts.leader(d, post, directory_urls)))]
     for duty in d.duties_for(post):
-        lines += [f"## 安全生产责任", "", f"依据{cite(duty.clause, here)}，{md(DUTY_WORDS[duty.applies_to])}：", ""]
+        lines += ["## 安全生产责任", "", f"依据{cite(duty.clause, here)}，{md(DUTY_WORDS[duty.applies_to])}：", ""]
         lines += [f"{i}. {md(item)}" for i, item in enumerate(duty.items, start=1)]
         lines.append("")
     obligations = d.obligations_for(post)
@@ -261,7 +261,7 @@ def sector_page(d: Directory, sector: Sector) -> str:
     lines = [f"# {md(sector.name)}", "", answer(d, sector, here), ""]
     if holder is None:
         cover = f"由AB角{leader_link(d, partner, here)}代理" if partner else "尚无AB角代理"
-        lines += [f'!!! warning "责任领导职务空缺"', "", f"    {md(post.name)}职务目前空缺，{cover}。", ""]
+        lines += ['!!! warning "责任领导职务空缺"', "", f"    {md(post.name)}职务目前空缺，{cover}。", ""]
     lines += table(["项目", "内容"], rows)
     lines.append("")
     return "\n".join(lines)

@@ -168,7 +168,10 @@ class Date(Kind):
                 return dt.date.fromisoformat(node.value)
             except ValueError:
                 pass
-        report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
+        if isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP_TAG:
+            report.add(node, entity, f"'{node.value}' is not a valid date")
+        else:
+            report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
         return None
 
 
@@ -226,12 +229,14 @@ class Mapping(Kind):
         *,
         entity: str | None = None,
         shorthand: str | None = None,
+        keys_name_entities: bool = False,
     ) -> None:
         self.what = what
         self.fields = {f.name: f for f in fields}
         self.entity = entity
         self.shorthand = shorthand
-        self.expected = f"a {what} mapping"
+        self.keys_name_entities = keys_name_entities
+        self.expected = f"a {what} name or mapping" if shorthand else f"a {what} mapping"
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> Record | None:
         if self.shorthand and isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG):
@@ -256,7 +261,7 @@ class Mapping(Kind):
                 hint = suggest(str(name), list(self.fields)) if isinstance(name, str) else ""
                 report.add(key_node, entity, f"unknown field {name!r} in {self.what}{hint}")
                 continue
-            value = spec.kind.check(value_node, entity, report)
+            value = spec.kind.check(value_node, spec.name if self.keys_name_entities else entity, report)
             if value is not None:
                 record[spec.name] = value
                 record.places[spec.name] = place_of(value_node)

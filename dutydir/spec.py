@@ -178,4 +178,5 @@ UNIT_FILE = Mapping(
         Field("obligations_note", Text()),
         Field("key_areas", KEY_AREAS),
     ],
+    keys_name_entities=True,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +36,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     except ValueError:
         raise PluginError(f"dutydir: as_of '{setting(config, 'as_of')}' is not a date (YYYY-MM-DD)") from None
     try:
-        directory, warnings = load_directory(data, as_of)
+        # Messages name the file as the user would type it: relative to where the build runs.
+        shown = os.path.relpath(data) if data.resolve().is_relative_to(Path.cwd()) else str(data)
+        directory, warnings = load_directory(shown, as_of)
     except DataError as e:
         raise PluginError(str(e)) from None
     for warning in warnings:

@@ -1,0 +1,349 @@
+"""`dutydir check`: one exact line per problem, a count, exit 1; nothing else, and never a traceback.
+
+Each broken case is a small edit of tests/data/minimal.yaml, a valid unit, so the line numbers
+in the expected messages stay put when the real data changes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from click.testing import CliRunner
+
+from dutydir.cli import cli
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+MINIMAL = (HERE / "data" / "minimal.yaml").read_text(encoding="utf-8")
+
+
+class Case(NamedTuple):
+    name: str
+    old: str
+    new: str
+    expected: list[str]
+
+
+CASES = [
+    Case(
+        "yaml-syntax",
+        "  short_name: 测试镇",
+        "  short_name: [测试镇",
+        ["leaders.yaml:7:7: leaders.yaml: YAML syntax: expected ',' or ']', but got ':'"],
+    ),
+    Case(
+        "tab-indent",
+        "    role: mayor",
+        "\trole: mayor",
+        ["leaders.yaml:16:1: leaders.yaml: tab in indentation; indent with spaces"],
+    ),
+    Case(
+        "duplicate-key",
+        "    name: 镇长\n",
+        "    name: 镇长\n    name: 乡长\n",
+        ["leaders.yaml:16:5: leaders.yaml: duplicate key 'name' (first given on line 15)"],
+    ),
+    Case(
+        "unknown-field-typo",
+        "    holders:\n      - person: 王一",
+        "    holdrs:\n      - person: 王一",
+        ["leaders.yaml:18:5: zhenzhang: unknown field 'holdrs' in post (did you mean 'holders'?)"],
+    ),
+    Case(
+        "missing-required", "    role: mayor\n", "", ["leaders.yaml:14:5: zhenzhang: post lacks required field 'role'"]
+    ),
+    Case(
+        "wrong-type-count",
+        "    times: 1",
+        "    times: 一",
+        ["leaders.yaml:65:12: 三（一）: expected a whole number above 0, got '一'"],
+    ),
+    Case(
+        "wrong-type-mapping",
+        "unit:\n  id: testtown\n  name: 测试镇人民政府\n  short_name: 测试镇\n",
+        "unit: 测试镇\n",
+        ["leaders.yaml:2:7: unit: expected a unit mapping, got '测试镇'"],
+    ),
+    Case(
+        "invalid-date",
+        "        title: 镇长\n        from: 2024-01-02",
+        "        title: 镇长\n        from: 2024-02-30",
+        ["leaders.yaml:21:15: 王一: '2024-02-30' is not a valid date"],
+    ),
+    Case(
+        "unsafe-identifier",
+        "  - id: fu-b",
+        "  - id: fu/b",
+        ["leaders.yaml:33:9: fu/b: identifier 'fu/b' may hold only a-z, 0-9 and inner '-'"],
+    ),
+    Case(
+        "unsafe-name-slash",
+        "      - 教育\n",
+        "      - 教育/培训\n",
+        ["leaders.yaml:37:9: 教育/培训: name '教育/培训' has a slash, a control character or outer spaces"],
+    ),
+    Case(
+        "unsafe-name-control",
+        "      - person: 张三",
+        '      - person: "张\\x01三"',
+        ["leaders.yaml:41:17: 张\\x01三: name '张\\x01三' has a slash, a control character or outer spaces"],
+    ),
+    Case(
+        "invalid-choice",
+        "    role: mayor",
+        "    role: mayr",
+        ["leaders.yaml:16:11: zhenzhang: 'mayr' is not one of mayor, executive, member (did you mean 'mayor'?)"],
+    ),
+    Case(
+        "invalid-period",
+        "    every: two_months",
+        "    every: bimonthly",
+        [
+            "leaders.yaml:64:12: 三（一）: 'bimonthly' is not one of month, two_months, quarter, year (did you mean 'month'?)"
+        ],
+    ),
+    Case(
+        "unknown-ab-partner",
+        "posts: [fu-a, fu-b]",
+        "posts: [fu-a, fu-c]",
+        ["leaders.yaml:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)"],
+    ),
+    Case(
+        "ab-self",
+        "posts: [fu-a, fu-b]",
+        "posts: [fu-a, fu-a]",
+        ["leaders.yaml:46:12: 李二: a post cannot be its own AB partner"],
+    ),
+    Case(
+        "ab-three",
+        "posts: [fu-a, fu-b]",
+        "posts: [fu-a, fu-b, zhenzhang]",
+        ["leaders.yaml:46:12: 李二: an AB pair names exactly two posts, got 3"],
+    ),
+    Case(
+        "ab-two-pairs",
+        "    from: 2024-01-02\n\ncommissioners:",
+        "    from: 2024-01-02\n  - posts: [zhenzhang, fu-b]\n    from: 2024-01-02\n\ncommissioners:",
+        ["leaders.yaml:48:12: 张三: post 'fu-b' is already in an AB pair with 'fu-a'"],
+    ),
+    Case(
+        "duplicate-post-id",
+        "  - id: fu-b",
+        "  - id: fu-a",
+        [
+            "leaders.yaml:33:9: fu-a: post id 'fu-a' is used twice (first on line 22)",
+            "leaders.yaml:46:19: 李二: unknown AB partner 'fu-b' (did you mean 'fu-a'?)",
+        ],
+    ),
+    Case(
+        "sector-claimed-twice",
+        "      - 教育\n",
+        "      - 教育\n      - 城镇燃气\n",
+        ["leaders.yaml:38:9: 城镇燃气: sector is claimed twice: by post 'fu-b' and by post 'fu-a' (line 28)"],
+    ),
+    Case(
+        "child-claimed-twice",
+        "      - 教育\n",
+        "      - 教育\n      - 危险化学品\n",
+        ["leaders.yaml:38:9: 危险化学品: sector is claimed twice: by post 'fu-b' and by post 'fu-a' (line 27)"],
+    ),
+    Case(
+        "slug-collision",
+        "      - 教育\n",
+        "      - 教育\n      - 税务\n      - 水务\n",
+        ["leaders.yaml:39:9: 水务: page name 'shui-wu' is also that of sector '税务'; give one a 'slug:'"],
+    ),
+    Case(
+        "key-area-unknown-sector",
+        "sectors: [城镇燃气]",
+        "sectors: [燃气管道]",
+        ["leaders.yaml:72:21: 燃气: unknown sector '燃气管道'"],
+    ),
+    Case(
+        "key-area-blind-spot",
+        "sectors: [城镇燃气]",
+        "sectors: []",
+        ["leaders.yaml:72:20: 燃气: key area falls under no sector: a blind spot (监管盲区)"],
+    ),
+    Case(
+        "key-area-inferred-without-note",
+        "          note: 一（二）列有城镇燃气。\n",
+        "",
+        ["leaders.yaml:73:18: 燃气: an inferred mapping needs a 'note' saying why"],
+    ),
+    Case(
+        "commissioner-unknown-post",
+        "    - assists: fu-a",
+        "    - assists: fu-x",
+        ["leaders.yaml:55:16: fu-x: unknown post assisted 'fu-x' (did you mean 'fu-b'?)"],
+    ),
+    Case(
+        "commissioner-twice",
+        "    - assists: fu-a",
+        "    - assists: zhenzhang",
+        ["leaders.yaml:55:16: 王一: post 'zhenzhang' has two commissioner posts"],
+    ),
+    Case(
+        "term-ends-before-start",
+        "        title: 副镇长\n        from: 2024-01-02",
+        "        title: 副镇长\n        from: 2024-01-02\n        to: 2023-12-31",
+        ["leaders.yaml:44:13: 张三: term ends (2023-12-31) before it starts (2024-01-02)"],
+    ),
+    Case(
+        "terms-overlap",
+        "        title: 副镇长\n        from: 2024-01-02",
+        "        title: 副镇长\n        from: 2024-01-02\n      - person: 刘五\n        title: 副镇长\n        from: 2024-05-01",
+        [
+            "leaders.yaml:46:15: 刘五: term from 2024-05-01 overlaps 张三's term in fu-b; give 张三 an end date before it"
+        ],
+    ),
+    Case(
+        "text-file-missing",
+        "  date: 2024-01-02\n",
+        "  date: 2024-01-02\n  text_file: missing.md\n",
+        ["leaders.yaml:12:14: notice: cannot read text_file 'missing.md': No such file or directory"],
+    ),
+    Case(
+        "empty-sector-list-item",
+        "      - 教育\n",
+        "      - \n",
+        ["leaders.yaml:37:8: fu-b: expected a sector name or mapping, got nothing"],
+    ),
+]
+
+
+def run_check(tmp_path: Path, content: bytes | str, *args: str) -> tuple[int, str, str]:
+    """Write leaders.yaml into tmp_path, run `dutydir check` there; exit code, stdout and stderr."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    (tmp_path / "leaders.yaml").write_bytes(data)
+    runner = CliRunner()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        result = runner.invoke(cli, ["check", "leaders.yaml", "--date", "2025-01-01", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_minimal_data_is_valid(tmp_path: Path) -> None:
+    assert run_check(tmp_path, MINIMAL) == (0, "leaders.yaml: ok\n", "")
+
+
+def test_corpus_has_at_least_25_cases() -> None:
+    assert len({c.name for c in CASES}) == len(CASES) >= 25
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_broken_file(tmp_path: Path, case: Case) -> None:
+    assert MINIMAL.count(case.old) == 1, "the edit must apply to exactly one place"
+    code, out, err = run_check(tmp_path, MINIMAL.replace(case.old, case.new))
+    count = len(case.expected)
+    summary = f"leaders.yaml: {count} error{'s' if count != 1 else ''}"
+    assert (code, out, err.splitlines()) == (1, "", [*case.expected, summary])
+
+
+def test_gbk_file_is_recognised(tmp_path: Path) -> None:
+    code, out, err = run_check(tmp_path, MINIMAL.encode("gb18030"))
+    assert (code, out, err) == (
+        1,
+        "",
+        "leaders.yaml:4:9: leaders.yaml: the file is saved as GBK/GB18030, not UTF-8; save it again as UTF-8"
+        " (in Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GB18030 -t UTF-8 leaders.yaml -o leaders.yaml.utf8\n"
+        "leaders.yaml: 1 error\n",
+    )
+
+
+def test_binary_file_is_not_text(tmp_path: Path) -> None:
+    code, out, err = run_check(tmp_path, b"unit:\n  id: \xff\xfe\x80\n")
+    assert (code, out, err) == (
+        1,
+        "",
+        "leaders.yaml:2:7: leaders.yaml: the file is not UTF-8 text; save it as UTF-8\nleaders.yaml: 1 error\n",
+    )
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    assert run_check(tmp_path, b"\xef\xbb\xbf" + MINIMAL.encode("utf-8")) == (0, "leaders.yaml: ok\n", "")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    assert run_check(tmp_path, "# nothing yet\n") == (
+        1,
+        "",
+        "leaders.yaml:1:1: leaders.yaml: the file is empty\nleaders.yaml: 1 error\n",
+    )
+
+
+def test_root_must_be_a_mapping(tmp_path: Path) -> None:
+    assert run_check(tmp_path, "- 区长\n") == (
+        1,
+        "",
+        "leaders.yaml:1:1: leaders.yaml: expected a data file mapping, got a list\nleaders.yaml: 1 error\n",
+    )
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["check", str(tmp_path / "nope.yaml")])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"{tmp_path}/nope.yaml:1:1: nope.yaml: cannot read the file: No such file or directory\n"
+        f"{tmp_path}/nope.yaml: 1 error\n",
+    )
+
+
+def test_every_error_is_reported_at_once(tmp_path: Path) -> None:
+    broken = MINIMAL.replace("    role: mayor", "    role: mayr").replace("    times: 1", "    times: 0")
+    code, _, err = run_check(tmp_path, broken)
+    assert (code, err.splitlines()) == (
+        1,
+        [
+            "leaders.yaml:16:11: zhenzhang: 'mayr' is not one of mayor, executive, member (did you mean 'mayor'?)",
+            "leaders.yaml:65:12: 三（一）: expected a whole number above 0, got the number 0",
+            "leaders.yaml: 2 errors",
+        ],
+    )
+
+
+def test_vacancy_is_a_warning_naming_who_covers(tmp_path: Path) -> None:
+    vacant = MINIMAL.replace(
+        "        title: 副镇长\n        from: 2024-01-02",
+        "        title: 副镇长\n        from: 2024-01-02\n        to: 2024-06-30",
+    )
+    assert run_check(tmp_path, vacant) == (
+        0,
+        "leaders.yaml: ok, 1 warning\n",
+        "leaders.yaml:33:9: warning: fu-b: post is vacant on 2025-01-01; 李二 (fu-a) covers as AB partner\n",
+    )
+
+
+def test_real_data_checks_clean() -> None:
+    runner = CliRunner()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        result = runner.invoke(cli, ["check"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "data/leaders.yaml: ok\n", "")
+
+
+def test_build_stops_with_the_same_message(tmp_path: Path) -> None:
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for folder in ("docs", "hooks"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "leaders.yaml").write_text(MINIMAL.replace("posts: [fu-a, fu-b]", "posts: [fu-a, fu-c]"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "DUTYDIR_CACHE": str(tmp_path / "cache"), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1
+    assert "ERROR   -  data/leaders.yaml:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)" in lines
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
