@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # Material prints an end-of-life banner on every build; it is noise in this project's logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve system lint lock clean
+.PHONY: site test serve publish rollback system lint lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ site: $(STAMP) system
 
 serve: $(STAMP) system
 	DUTYDIR_DATA="$(abspath $(DATA))" $(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+
+publish: $(STAMP) system
+	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/to/webroot [DATA=...]"; exit 2; }
+	$(BIN)/dutydir publish "$(DEST)" --data "$(DATA)"
+
+rollback: $(STAMP)
+	@test -n "$(DEST)" || { echo "usage: make rollback DEST=/path/to/webroot"; exit 2; }
+	$(BIN)/dutydir rollback "$(DEST)"
 
 test: $(STAMP) system
 	$(BIN)/python -m pytest -q

@@ -7,8 +7,11 @@ import sys
 
 import click
 
+from pathlib import Path
+
 from .errors import DataError
 from .load import load_directory
+from .publish import PublishError, publish, rollback
 
 DEFAULT_DATA = "data/leaders.yaml"
 
@@ -40,11 +43,53 @@ def check(file: str, day: dt.datetime | None) -> None:
     try:
         _, warnings = load_directory(file, day.date() if day else None)
     except DataError as e:
-        for problem in e.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"{file}: {len(e.problems)} error{'s' if len(e.problems) != 1 else ''}", err=True)
-        sys.exit(1)
+        fail_data(file, e)
     for warning in warnings:
         click.echo(str(warning), err=True)
     count = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
     click.echo(f"{file}: ok{count}")
+
+
+def fail_data(file: str, e: DataError) -> None:
+    """Print every problem of a data file and a count, then exit 1."""
+    for problem in e.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{file}: {len(e.problems)} error{'s' if len(e.problems) != 1 else ''}", err=True)
+    sys.exit(1)
+
+
+@cli.command("publish")
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--data", "data", default=DEFAULT_DATA, show_default=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
+def publish_command(dest: Path, data: Path, config: Path) -> None:
+    """Check the data, build the site, check its links, then switch DEST to it in one atomic step.
+
+    DEST becomes a symlink into DEST.releases/, where the previous builds are kept for rollback.
+    If anything fails, the live site stays exactly as it was.
+
+    Example: dutydir publish /srv/www/anquan
+    """
+    try:
+        release = publish(data, dest, config)
+    except DataError as e:
+        fail_data(str(data), e)
+    except PublishError as e:
+        click.echo(f"not published: {e}", err=True)
+        sys.exit(1)
+    click.echo(f"published {dest} -> {release}")
+
+
+@cli.command("rollback")
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+def rollback_command(dest: Path) -> None:
+    """Switch DEST back to the release published before the live one.
+
+    Example: dutydir rollback /srv/www/anquan
+    """
+    try:
+        release = rollback(dest)
+    except PublishError as e:
+        click.echo(f"not rolled back: {e}", err=True)
+        sys.exit(1)
+    click.echo(f"rolled back {dest} -> {release}")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
-# Python-Markdown's backslash escapes (with the tables extension's '|'), plus what would
-# start an attribute list, a footnote, an abbreviation or a tilde span in Material's extensions.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:>])")
+# Exactly the characters Python-Markdown (with the tables extension) lets a backslash escape:
+# escaping any other one would leave the backslash visible. '<', '>' and '&' become entities.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def md(text: str) -> str:
@@ -32,3 +33,12 @@ def dot_label(*lines: str) -> str:
     """A DOT label of several centred lines, each taken literally."""
     parts = [dot_string(line)[1:-1] for line in lines if line]
     return '"' + "\\n".join(parts) + '"'
+
+
+def front_matter(title: str) -> str:
+    """A YAML front matter block giving a page's title as HTML-escaped text.
+
+    MkDocs would otherwise take the title from the rendered h1 as unescaped text, and themes
+    print it into <title> and the nav as HTML.
+    """
+    return "---\ntitle: " + json.dumps(attr(title), ensure_ascii=False) + "\n---\n\n"

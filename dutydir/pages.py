@@ -10,7 +10,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from . import charts, urls
-from .markup import md
+from .markup import front_matter, md
 from .model import DEFAULT_KIND, Directory, Post, Sector
 from .slugs import initial, pinyin_key
 
@@ -43,6 +43,11 @@ def all_pages(d: Directory, chart: Chart, directory_urls: bool = True) -> dict[s
     for sector in d.sectors.values():
         pages[urls.sector_page(sector.slug)] = sector_page(d, sector)
     return pages
+
+
+def heading(title: str) -> str:
+    """The page's front matter title and its h1, both from the same plain text."""
+    return f"{front_matter(title)}# {md(title)}"
 
 
 def chart_block(svg: str) -> str:
@@ -112,7 +117,7 @@ def home(d: Directory, chart: Chart, directory_urls: bool) -> str:
     here = urls.HOME
     n = d.notice
     lines = [
-        f"# {md(d.unit.short_name)}政府领导安全生产责任目录",
+        heading(f"{d.unit.short_name}政府领导安全生产责任目录"),
         "",
         f"本目录依据{md(n.issuer)}《{md(n.title)}》（[{md(n.number)}]({urls.link(here, urls.NOTICE)})，"
         f"{n.date.year}年{n.date.month}月{n.date.day}日），列出区政府各位领导分管的部门和行业领域、"
@@ -156,7 +161,7 @@ def leader_index(d: Directory) -> str:
             ]
         )
     lines = [
-        "# 按领导查找",
+        heading("按领导查找"),
         "",
         "按通知中的顺序排列。AB角：一方不在时由另一方代理其安全生产工作。",
         "",
@@ -169,7 +174,7 @@ def leader_index(d: Directory) -> str:
 def sector_index(d: Directory) -> str:
     """Sectors grouped by responsible leader, then A–Z by pinyin."""
     here = urls.SECTORS
-    lines = ["# 按行业领域查找", "", "## 按领导分组", ""]
+    lines = [heading("按行业领域查找"), "", "## 按领导分组", ""]
     for post in d.posts:
         if not post.sectors:
             continue
@@ -192,8 +197,7 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
     here = urls.leader_page(post.id)
     holder = d.holder(post)
     partner = d.partner(post)
-    title = f"{md(holder.person)} · {md(post.name)}" if holder else f"{md(post.name)}（空缺）"
-    lines = [f"# {title}", ""]
+    lines = [heading(f"{holder.person} · {post.name}" if holder else f"{post.name}（空缺）"), ""]
     if holder and holder.title:
         lines += [f"**{md(holder.title)}**", ""]
     if holder is None:
@@ -258,7 +262,7 @@ def sector_page(d: Directory, sector: Sector) -> str:
     if areas:
         rows.append(["重点领域", "、".join(f"[{md(a.name)}]({urls.link(here, urls.KEY_AREAS)})" for a in areas)])
     rows.append(["依据", cite(post.clause, here)])
-    lines = [f"# {md(sector.name)}", "", answer(d, sector, here), ""]
+    lines = [heading(sector.name), "", answer(d, sector, here), ""]
     if holder is None:
         cover = f"由AB角{leader_link(d, partner, here)}代理" if partner else "尚无AB角代理"
         lines += ['!!! warning "责任领导职务空缺"', "", f"    {md(post.name)}职务目前空缺，{cover}。", ""]
@@ -288,7 +292,7 @@ def key_areas(d: Directory) -> str:
     """The key areas of 四（二）, each with its sectors, leaders and AB backups, and how the mapping is known."""
     here = urls.KEY_AREAS
     lines = [
-        "# 重点领域",
+        heading("重点领域"),
         "",
         f"{cite(d.key_areas_clause, here)}要求持续做好以下领域的安全防范工作。通知本身没有写明这些领域归哪位领导负责；"
         "“归属依据”一栏说明：**原文点名**，指通知一（二）列有同名的行业领域；**推定**，指按业务相近的原则"
@@ -319,7 +323,7 @@ def key_areas(d: Directory) -> str:
 def mechanisms(d: Directory) -> str:
     """Section 三 as a table, then section 二's duties and the bodies of 一（四）、一（五）."""
     here = urls.MECHANISMS
-    lines = ["# 工作机制", "", "## 会议、调度和督办频次", ""]
+    lines = [heading("工作机制"), "", "## 会议、调度和督办频次", ""]
     rows = [[md(WHO_WORDS[o.who]), md(o.what), md(o.frequency), cite(o.clause, here)] for o in d.obligations]
     lines += table(["责任主体", "事项", "最低频次", "依据"], rows)
     lines.append("")
@@ -350,5 +354,5 @@ def notice(d: Directory) -> str:
     """The notice's cleaned text, which other pages cite by anchor."""
     n = d.notice
     if n.text:
-        return n.text if n.text.endswith("\n") else n.text + "\n"
-    return f"# {md(n.title)}\n\n{md(n.number)}\n"
+        return front_matter(n.title) + (n.text if n.text.endswith("\n") else n.text + "\n")
+    return f"{heading(n.title)}\n\n{md(n.number)}\n"

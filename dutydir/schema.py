@@ -22,8 +22,8 @@ NULL_TAG = "tag:yaml.org,2002:null"
 
 # A bare identifier: lower-case ASCII, digits and inner hyphens; safe in URLs and file names.
 IDENT_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Control characters and path separators have no place in a name that becomes a page.
-UNSAFE_NAME_RE = re.compile(r"[\x00-\x1f\x7f/\\]")
+# Control characters (a tab, a stray NUL from a bad paste) have no place in a one-line name.
+UNSAFE_NAME_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class Located(str):
@@ -116,16 +116,19 @@ class Text(Kind):
 
 
 class Name(Text):
-    """A name that becomes a page title and a reference: one line, no slashes or control characters."""
+    """A name that becomes a page title and a reference: one line, no control characters, no outer spaces.
+
+    Names never become paths (pages are named by identifiers or pinyin slugs), so any other
+    character is allowed and escaped wherever the name is shown.
+    """
 
     expected = "a name"
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
         value = super().check(node, entity, report)
-        if value is not None:
-            if UNSAFE_NAME_RE.search(value) or value.strip() != value or value in (".", ".."):
-                report.add(node, entity, f"name {value!r} has a slash, a control character or outer spaces")
-                return None
+        if value is not None and (UNSAFE_NAME_RE.search(value) or value.strip() != value):
+            report.add(node, entity, f"name {value!r} has a control character or outer spaces")
+            return None
         return value
 
 

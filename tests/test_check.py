@@ -82,16 +82,22 @@ CASES = [
         ["leaders.yaml:33:9: fu/b: identifier 'fu/b' may hold only a-z, 0-9 and inner '-'"],
     ),
     Case(
-        "unsafe-name-slash",
+        "unsafe-slug",
         "      - 教育\n",
-        "      - 教育/培训\n",
-        ["leaders.yaml:37:9: 教育/培训: name '教育/培训' has a slash, a control character or outer spaces"],
+        "      - name: 教育\n        slug: ../教育\n",
+        ["leaders.yaml:38:15: 教育: identifier '../教育' may hold only a-z, 0-9 and inner '-'"],
     ),
     Case(
         "unsafe-name-control",
         "      - person: 张三",
         '      - person: "张\\x01三"',
-        ["leaders.yaml:41:17: 张\\x01三: name '张\\x01三' has a slash, a control character or outer spaces"],
+        ["leaders.yaml:41:17: 张\\x01三: name '张\\x01三' has a control character or outer spaces"],
+    ),
+    Case(
+        "name-with-outer-spaces",
+        "      - 教育\n",
+        "      - ' 教育'\n",
+        ["leaders.yaml:37:9:  教育: name ' 教育' has a control character or outer spaces"],
     ),
     Case(
         "invalid-choice",

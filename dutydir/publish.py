@@ -1,0 +1,151 @@
+"""Publishing a built site atomically: build into a new release folder, check it, then swap a symlink.
+
+DEST is a symlink to one of the folders in ``DEST.releases/``. A new build becomes live only
+after the data checks clean, ``mkdocs build --strict`` succeeds and every internal link of the
+result resolves; the swap is a single rename, so readers never see a half-written site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .load import load_directory
+
+KEEP = 5
+"""How many releases are kept, the live one included."""
+
+
+class PublishError(Exception):
+    """The site was not published (or not rolled back); the live site is as it was."""
+
+
+def releases_dir(dest: Path) -> Path:
+    """The folder holding every kept release of DEST."""
+    return dest.with_name(dest.name + ".releases")
+
+
+def publish(data: Path, dest: Path, config: Path, now: dt.datetime | None = None) -> Path:
+    """Check, build, link-check and switch DEST to a new release; return the release folder."""
+    if dest.exists() and not dest.is_symlink():
+        raise PublishError(f"{dest} exists and is not a symlink made by publishing; move it away first")
+    load_directory(data)  # raises DataError with file:line messages before anything is built
+    releases = releases_dir(dest)
+    releases.mkdir(parents=True, exist_ok=True)
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    release = releases / stamp
+    n = 1
+    while release.exists():
+        n += 1
+        release = releases / f"{stamp}-{n}"
+    staging = releases / f".{release.name}.building"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        build(data, config, staging)
+        broken = broken_links(staging)
+        if broken:
+            shown = "\n".join(broken[:20]) + (f"\n… and {len(broken) - 20} more" if len(broken) > 20 else "")
+            raise PublishError(f"the new build has {len(broken)} broken internal link(s):\n{shown}")
+        staging.rename(release)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    switch(dest, release)
+    prune(releases, keep=KEEP, live=release)
+    return release
+
+
+def build(data: Path, config: Path, out: Path) -> None:
+    """Run ``mkdocs build --strict`` for a data file into ``out``; raise PublishError on failure."""
+    env = dict(os.environ, DUTYDIR_DATA=str(data.resolve()), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out.resolve())],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if result.returncode != 0:
+        lines = [line for line in result.stderr.splitlines() if line.startswith(("ERROR", "WARNING"))]
+        raise PublishError("mkdocs build failed:\n" + "\n".join(lines or result.stderr.splitlines()[-5:]))
+
+
+def switch(dest: Path, release: Path) -> None:
+    """Point DEST at a release in one atomic rename of a fresh symlink over the old one."""
+    target = os.path.relpath(release, dest.parent)
+    tmp = dest.with_name(f".{dest.name}.switch")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(target, target_is_directory=True)
+    os.replace(tmp, dest)
+
+
+def live_release(dest: Path) -> Path | None:
+    """The release DEST points at, or None when DEST is not published yet."""
+    if not dest.is_symlink():
+        return None
+    return (dest.parent / os.readlink(dest)).resolve()
+
+
+def rollback(dest: Path) -> Path:
+    """Point DEST back at the release before the live one; return it."""
+    live = live_release(dest)
+    if live is None:
+        raise PublishError(f"{dest} is not a published site (no symlink); nothing to roll back")
+    kept = sorted(p for p in releases_dir(dest).iterdir() if p.is_dir() and not p.name.startswith("."))
+    older = [p for p in kept if p.name < live.name]
+    if not older:
+        raise PublishError(f"{dest} has no release older than {live.name} to roll back to")
+    switch(dest, older[-1])
+    return older[-1]
+
+
+def prune(releases: Path, keep: int, live: Path) -> None:
+    """Delete the oldest releases beyond ``keep``, never the live one."""
+    kept = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for old in kept[: max(0, len(kept) - keep)]:
+        if old != live:
+            shutil.rmtree(old)
+
+
+class LinkParser(HTMLParser):
+    """Collects every href, src and xlink:href of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src", "xlink:href") and value:
+                self.links.append(value)
+
+
+SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link of the built site whose target file does not exist, as 'page: link'."""
+    out = []
+    for page in sorted(site.rglob("*.html")):
+        parser = LinkParser()
+        parser.feed(page.read_text(encoding="utf-8"))
+        base = page.relative_to(site).parent.as_posix()
+        for link in parser.links:
+            if link.startswith(("#", "//")) or SCHEME_RE.match(link):
+                continue
+            path = unquote(urlsplit(link).path)
+            if not path:
+                continue
+            # Root-relative links (MkDocs writes them in 404.html) are taken from the site's root.
+            target = posixpath.normpath(path.lstrip("/") or "." if path.startswith("/") else posixpath.join(base, path))
+            resolved = site / target
+            if target.startswith("..") or not (resolved.is_file() or (resolved / "index.html").is_file()):
+                out.append(f"{page.relative_to(site).as_posix()}: {link}")
+    return out

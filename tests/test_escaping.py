@@ -1,0 +1,142 @@
+"""Text from the data lands as text everywhere: pages, titles, charts and the search index."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from dutydir import charts, load_directory
+
+ROOT = Path(__file__).parent.parent
+MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
+PERSON = "</title><script>alert(1)</script>"
+TITLE = '副镇长 "}\\ -> x [label="evil"] {'
+SECTOR = "*教育* [链接](http://evil.example/) #标题 |竖线| {#id} `代码` &amp; <b>粗</b>"
+
+
+def hostile_yaml() -> str:
+    text = MINIMAL.replace("      - person: 张三", "      - person: " + json.dumps(PERSON))
+    text = text.replace("        title: 副镇长\n", "        title: " + json.dumps(TITLE) + "\n")
+    return text.replace("      - 教育\n", "      - " + json.dumps(SECTOR, ensure_ascii=False) + "\n")
+
+
+class Texts(HTMLParser):
+    """Text of chosen elements (h1, title, svg text) and every attribute value, as a browser decodes them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.texts: dict[str, list[str]] = {}
+        self.attrs: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack.append(tag)
+        self.texts.setdefault(tag, []).append("")
+        self.attrs += [(tag, k, v or "") for k, v in attrs]
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        for tag in set(self.stack):
+            self.texts[tag][-1] += data
+
+
+def parse(path: Path) -> Texts:
+    parser = Texts()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(ROOT / "hooks", root / "hooks")
+    (root / "data").mkdir()
+    (root / "data" / "leaders.yaml").write_text(hostile_yaml(), encoding="utf-8")
+    env = dict(os.environ, DUTYDIR_DATE="2025-01-01", DUTYDIR_CACHE=str(root / "cache"), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(root / "site")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_hostile_person_is_text_in_h1_and_title(site: Path) -> None:
+    page = parse(site / "leaders" / "fu-b" / "index.html")
+    assert [t.replace("¶", "") for t in page.texts["h1"]] == [f"{PERSON} · 副镇长"]
+    assert page.texts["title"][0] == f"{PERSON} · 副镇长 - 测试镇安全生产责任目录"
+
+
+def test_hostile_sector_is_text_and_makes_no_markup(site: Path) -> None:
+    (sector_dir,) = [p for p in (site / "sectors").iterdir() if p.name.startswith("jiao-yu-")]
+    page = parse(sector_dir / "index.html")
+    assert [t.replace("¶", "") for t in page.texts["h1"]] == [SECTOR]
+    assert "b" not in page.texts  # the <b> in the name stayed text
+    assert "code" not in page.texts and "em" not in page.texts
+
+
+def test_no_script_or_link_from_data_anywhere(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        raw = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in raw, path
+        links = [value for _, name, value in parse(path).attrs if name in ("href", "src", "xlink:href")]
+        assert [link for link in links if "evil.example" in link] == [], path
+
+
+def test_chart_structure_survives_hostile_labels(site: Path) -> None:
+    page = parse(site / "leaders" / "fu-b" / "index.html")
+    titles = [t for t in page.texts["title"][1:]]
+    d, _ = load_directory(ROOT / "tests" / "data" / "minimal.yaml")
+    slug = d.sectors["交通运输"].slug
+    assert sorted(titles) == sorted(
+        [
+            "fu-b",
+            "post-fu-b",
+            "post-fu-a",
+            "sector-jiao-yu-lian-jie-http-evil-example-biao-ti-shu-xian-id-dai-ma-amp-b-cu-b",
+            f"sector-{slug}",
+            "post-fu-b->post-fu-a",
+            "post-fu-b->sector-jiao-yu-lian-jie-http-evil-example-biao-ti-shu-xian-id-dai-ma-amp-b-cu-b",
+            f"post-fu-b->sector-{slug}",
+        ]
+    )
+    tooltips = [v for tag, k, v in page.attrs if k == "xlink:title"]
+    assert f"{TITLE} {PERSON}" in tooltips
+    assert SECTOR in tooltips
+    assert [t for t in page.texts["text"] if t in (PERSON, SECTOR)] == [PERSON, SECTOR]
+
+
+def test_dot_quotes_cannot_break_out() -> None:
+    d, _ = load_directory(ROOT / "tests" / "data" / "minimal.yaml")
+    node = charts.dot_string('a" -> b [x="y"] \\')
+    assert node == '"a\\" -> b [x=\\"y\\"] \\\\"'
+    assert charts.dot_label("line\none", "two") == '"line one\\ntwo"'
+    assert d.unit.short_name == "测试镇"
+
+
+def test_search_index_holds_text_not_markup(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    (location,) = [loc for loc in docs if loc.startswith("sectors/jiao-yu-") and "#" not in loc]
+    assert html.unescape(docs[location]["title"].replace("\u200b", "")) == SECTOR
+    assert html.unescape(docs["leaders/fu-b/"]["title"].replace("\u200b", "")) == f"{PERSON} · 副镇长"
+    for doc in index["docs"]:
+        assert "<script" not in doc["title"] + doc["text"]
+        assert not re.search(r"<a\s", doc["text"])
