@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 
 import click
-
-from pathlib import Path
 
 from .errors import DataError
 from .load import load_directory
@@ -60,7 +59,9 @@ def fail_data(file: str, e: DataError) -> None:
 
 @cli.command("publish")
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--data", "data", default=DEFAULT_DATA, show_default=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--data", "data", default=DEFAULT_DATA, show_default=True, type=click.Path(dir_okay=False, path_type=Path)
+)
 @click.option("--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
 def publish_command(dest: Path, data: Path, config: Path) -> None:
     """Check the data, build the site, check its links, then switch DEST to it in one atomic step.

@@ -26,7 +26,9 @@ def attr(text: str) -> str:
 def dot_string(text: str) -> str:
     """A DOT double-quoted string holding text literally (no escString sequences, one line)."""
     one_line = " ".join(str(text).split())
-    return '"' + one_line.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # Graphviz reads '&name;' as an entity in its SVG output, so a literal '&' must be written '&amp;'.
+    escaped = one_line.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped + '"'
 
 
 def dot_label(*lines: str) -> str:
