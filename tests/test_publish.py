@@ -1,0 +1,103 @@
+"""Publishing: a good build goes live in one step, a bad one leaves the live site untouched, rollback returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dutydir.cli import cli
+from dutydir.publish import broken_links, live_release, publish, releases_dir
+
+ROOT = Path(__file__).parent.parent
+MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under a folder with the hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project's site sources with the small test unit as its data."""
+    for name in ("docs", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "leaders.yaml").write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DUTYDIR_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("DUTYDIR_DATE", "2025-01-01")
+    return tmp_path
+
+
+def test_publish_fail_and_rollback(project: Path) -> None:
+    dest = project / "www" / "anquan"
+    data = project / "data" / "leaders.yaml"
+    config = project / "mkdocs.yml"
+
+    first = publish(data, dest, config, now=dt.datetime(2025, 1, 1, 9, 0, 0))
+    assert first == releases_dir(dest) / "20250101-090000"
+    assert dest.is_symlink() and os.readlink(dest) == "anquan.releases/20250101-090000"
+    assert "张三" in (dest / "leaders" / "fu-b" / "index.html").read_text(encoding="utf-8")
+    live_before = snapshot(dest)
+
+    data.write_text(MINIMAL.replace("posts: [fu-a, fu-b]", "posts: [fu-a, fu-c]"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["publish", str(dest), "--data", str(data), "--config", str(config)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        f"{data}:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)",
+        f"{data}: 1 error",
+    ]
+    assert os.readlink(dest) == "anquan.releases/20250101-090000"
+    assert snapshot(dest) == live_before
+    assert sorted(p.name for p in releases_dir(dest).iterdir()) == ["20250101-090000"]
+
+    data.write_text(MINIMAL.replace("张三", "王五"), encoding="utf-8")
+    second = publish(data, dest, config, now=dt.datetime(2025, 2, 1, 9, 0, 0))
+    assert live_release(dest) == second.resolve()
+    assert "王五" in (dest / "leaders" / "fu-b" / "index.html").read_text(encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["rollback", str(dest)])
+    assert (result.exit_code, result.stdout) == (0, f"rolled back {dest} -> {first}\n")
+    assert snapshot(dest) == live_before
+
+    result = CliRunner().invoke(cli, ["rollback", str(dest)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"not rolled back: {dest} has no release older than 20250101-090000 to roll back to\n",
+    )
+
+
+def test_publish_refuses_a_real_folder(project: Path) -> None:
+    dest = project / "www"
+    dest.mkdir()
+    (dest / "index.html").write_text("old site", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["publish", str(dest)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"not published: {dest} exists and is not a symlink made by publishing; move it away first\n",
+    )
+    assert (dest / "index.html").read_text(encoding="utf-8") == "old site"
+
+
+def test_broken_links_are_found(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<a href="../b/">b</a> <a href="../missing/">m</a> <img src="/img.png"> <a href="https://x.example/">x</a>'
+        ' <a href="#top">t</a> <svg><a xlink:href="../gone/"></a></svg>',
+        encoding="utf-8",
+    )
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text('<a href="../a/index.html#x">a</a>', encoding="utf-8")
+    assert broken_links(tmp_path) == ["a/index.html: ../missing/", "a/index.html: /img.png", "a/index.html: ../gone/"]
