@@ -37,7 +37,8 @@ rollback: $(STAMP)
 	@test -n "$(DEST)" || { echo "usage: make rollback DEST=/path/to/webroot"; exit 2; }
 	$(BIN)/dutydir rollback "$(DEST)"
 
-test: $(STAMP) system
+test: $(STAMP)
+	scripts/install-system-deps.sh --browser
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -46,7 +47,7 @@ lint: $(STAMP)
 
 lock: $(STAMP)
 	(echo "# Every Python package of the virtual environment, pinned. Regenerate with: make lock"; \
-	 $(BIN)/pip freeze --all | grep -v '^-e\|^dutydir\|^pip==') > requirements.lock
+	 $(BIN)/pip freeze --all | grep -v '^-e\|^dutydir\|^pip==\|^#') > requirements.lock
 
 clean:
 	rm -rf site .cache
