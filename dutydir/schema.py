@@ -108,11 +108,30 @@ class Text(Kind):
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (STR_TAG, INT_TAG):
             report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
             return None
-        value = " ".join(node.value.split()) if node.style in (">", None) else node.value
+        value = fold(node.value) if node.style in (">", None) else node.value
         if not value.strip():
             report.add(node, entity, f"expected {self.expected}, got an empty string")
             return None
         return Located(value, *place_of(node))
+
+
+def is_wide(char: str) -> bool:
+    """True for CJK characters and full-width punctuation, which are written without spaces between them."""
+    return ord(char) >= 0x2E80
+
+
+def fold(text: str) -> str:
+    """Folded or plain YAML text as one line: runs of white space become one space, or none beside CJK text.
+
+    YAML folds a line break into a space; in Chinese that would put a stray space mid-sentence.
+    """
+    words = text.split()
+    if not words:
+        return ""
+    out = words[0]
+    for word in words[1:]:
+        out += word if is_wide(out[-1]) or is_wide(word[0]) else " " + word
+    return out
 
 
 class Name(Text):

@@ -353,3 +353,10 @@ def test_build_stops_with_the_same_message(tmp_path: Path) -> None:
     assert "ERROR   -  data/leaders.yaml:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)" in lines
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_folded_chinese_text_gets_no_stray_spaces(tmp_path: Path) -> None:
+    from dutydir.schema import fold
+
+    assert fold("安全生产工作；\n协调督促 各相关部门") == "安全生产工作；协调督促各相关部门"
+    assert fold("AB 角\n and  more\ntext") == "AB角and more text"

@@ -1,0 +1,99 @@
+"""Shared fixtures: the directory loaded from the real data file, and two real MkDocs builds of the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from dutydir import load_directory
+from dutydir.errors import Problem
+from dutydir.model import Directory
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data" / "leaders.yaml"
+AS_OF = dt.date(2026, 1, 1)
+# What a build needs from the project; the dutydir package itself comes from the virtualenv.
+BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "hooks")
+
+
+@pytest.fixture(scope="session")
+def loaded() -> tuple[Directory, list[Problem]]:
+    """The real data file as of 2026-01-01, with its warnings."""
+    return load_directory(DATA, as_of=AS_OF)
+
+
+@pytest.fixture(scope="session")
+def directory(loaded: tuple[Directory, list[Problem]]) -> Directory:
+    """The real directory as of 2026-01-01."""
+    return loaded[0]
+
+
+@dataclass
+class Build:
+    """A copy of the project built with ``mkdocs build``."""
+
+    root: Path
+    """The copied project."""
+    site: Path
+    """The built site."""
+    cache: Path
+    """The chart cache the build used."""
+    cache_files: dict[str, int]
+    """Every file of the cache right after this build, with its mtime in ns."""
+
+
+def run_build(root: Path, site: Path, cache: Path) -> Build:
+    """Run a strict mkdocs build of ``root`` into ``site`` as of 2026-01-01; fail the test on an error."""
+    env = dict(os.environ)
+    env.pop("DUTYDIR_DATA", None)
+    env.update(DUTYDIR_DATE=AS_OF.isoformat(), DUTYDIR_CACHE=str(cache), NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build failed with exit code {proc.returncode}:\n{proc.stderr}\n{proc.stdout}")
+    files = {p.name: p.stat().st_mtime_ns for p in sorted(cache.iterdir())} if cache.is_dir() else {}
+    return Build(root, site, cache, files)
+
+
+@pytest.fixture(scope="session")
+def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of mkdocs.yml, docs/, data/ and hooks/ to build in."""
+    root = tmp_path_factory.mktemp("project")
+    for name in BUILD_INPUTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def built(build_root: Path) -> Build:
+    """The first full build, with an empty chart cache."""
+    return run_build(build_root, build_root / "site", build_root / "cache")
+
+
+@pytest.fixture(scope="session")
+def rebuilt(built: Build) -> Build:
+    """A second full build of the same copy into another folder, reusing the first build's chart cache."""
+    return run_build(built.root, built.root / "site2", built.cache)
+
+
+@pytest.fixture(scope="session")
+def site(built: Build) -> Path:
+    """The first build's site folder."""
+    return built.site

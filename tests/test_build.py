@@ -1,0 +1,436 @@
+"""A real `mkdocs build --strict` of the site (two builds in all), checked on its HTML and search index."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from dutydir.model import Directory
+
+if TYPE_CHECKING:
+    from conftest import Build
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+URL_ATTRIBUTES = {"href", "src", "srcset", "xlink:href", "action", "poster", "data", "formaction"}
+EXTERNAL = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)")
+ZWSP = "\u200b"
+
+LEADER_IDS = [
+    "quzhang",
+    "changwu-fuquzhang",
+    "fuquzhang-kaifaqu",
+    "dangzu-chengjian",
+    "fuquzhang-ziranziyuan",
+    "fuquzhang-jiaotong",
+    "fuquzhang-jiaoyu",
+    "fuquzhang-gongan",
+    "fuquzhang-nongye",
+]
+
+
+class Page(HTMLParser):
+    """What the tests read from one HTML page: h1 texts, ids, URL attributes, article links, table rows."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.h1: list[str] = []
+        self.ids: set[str] = set()
+        self.attributes: list[tuple[str, str, str]] = []
+        """(tag, attribute, value) of every attribute with a value."""
+        self.links: list[tuple[str, str]] = []
+        """(text, href) of every <a href> inside <article>."""
+        self.rows: list[list[tuple[str, list[str]]]] = []
+        """Table rows inside <article>: each cell's text and the hrefs of its links."""
+        self.paragraphs: list[str] = []
+        """Text of every <p> inside <article>."""
+        self.title = ""
+        """The document's <title> (SVG <title> elements are not counted)."""
+        self._in_h1 = self._in_article = self._in_headerlink = self._in_p = self._in_title = False
+        self._a: list[str] | None = None
+        self._cell: tuple[list[str], list[str]] | None = None
+        self._p: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        for k, v in attrs:
+            if v is not None:
+                self.attributes.append((tag, k, v))
+        if "id" in values:
+            self.ids.add(values["id"])
+        classes = values.get("class", "").split()
+        if tag == "article":
+            self._in_article = True
+        elif tag == "h1":
+            self.h1.append("")
+            self._in_h1 = True
+        elif tag == "a":
+            if self._in_h1 and "headerlink" in classes:
+                self._in_headerlink = True
+            if self._in_article and "href" in values:
+                self._a = [values["href"], ""]
+                if self._cell is not None:
+                    self._cell[1].append(values["href"])
+        elif tag == "tr" and self._in_article:
+            self.rows.append([])
+        elif tag in ("td", "th") and self._in_article and self.rows:
+            self._cell = ([], [])
+        elif tag == "p" and self._in_article:
+            self._in_p, self._p = True, []
+        elif tag == "title" and not self._in_article and not self.title:
+            self._in_title = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._in_article = False
+        elif tag == "h1":
+            self._in_h1 = False
+        elif tag == "a":
+            self._in_headerlink = False
+            if self._a is not None:
+                self.links.append((self._a[1], self._a[0]))
+                self._a = None
+        elif tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append(("".join(self._cell[0]).strip(), self._cell[1]))
+            self._cell = None
+        elif tag == "p" and self._in_p:
+            self.paragraphs.append("".join(self._p).strip())
+            self._in_p = False
+        elif tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        if self._in_h1 and not self._in_headerlink:
+            self.h1[-1] += data
+        if self._a is not None:
+            self._a[1] += data
+        if self._cell is not None:
+            self._cell[0].append(data)
+        if self._in_p:
+            self._p.append(data)
+
+    def table(self) -> dict[str, tuple[str, list[str]]]:
+        """The first column of each body row mapped to the second cell (text, hrefs)."""
+        return {row[0][0]: row[1] for row in self.rows if len(row) == 2 and row[0][0] != "项目"}
+
+
+@cache
+def parse(path: Path) -> Page:
+    return Page(path.read_text(encoding="utf-8"))
+
+
+def page_url(site: Path, path: Path) -> str:
+    """The URL of a built page relative to the site root, as a browser sees it (directory URLs end in /)."""
+    rel = path.relative_to(site).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def resolve(site: Path, page: str, ref: str) -> tuple[Path, str]:
+    """The file a reference from page URL ``page`` points to, and its fragment (a missing file when outside)."""
+    parts = urlsplit(ref)
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        joined = path.lstrip("/")
+    elif path:
+        joined = posixpath.join(posixpath.dirname(page), path)
+    else:
+        joined = page
+    target = posixpath.normpath(joined or ".")
+    if target == ".." or target.startswith("../"):
+        return site.parent / "outside-the-site", parts.fragment
+    if path.endswith("/") or (site / target).is_dir():
+        target = posixpath.join(target, "index.html")
+    return site / target, parts.fragment
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def chart_svg(path: Path) -> ET.Element:
+    """The SVG inside the page's single div.dutydir-chart, parsed as XML."""
+    text = path.read_text(encoding="utf-8")
+    blocks = re.findall(r'<div class="dutydir-chart"[^>]*>\s*(<svg\b.*?</svg>)\s*</div>', text, re.S)
+    assert len(blocks) == 1, path
+    return ET.fromstring(blocks[0])
+
+
+def groups(svg: ET.Element, kind: str) -> dict[str, ET.Element]:
+    """The SVG's node or edge groups by their <title> text."""
+    out = {}
+    for g in svg.iter(f"{SVG}g"):
+        if g.get("class") == kind:
+            title = g.find(f"{SVG}title")
+            assert title is not None and title.text
+            out[title.text] = g
+    return out
+
+
+def texts(g: ET.Element) -> list[str]:
+    return [t.text or "" for t in g.iter(f"{SVG}text")]
+
+
+def hrefs(g: ET.Element) -> list[str]:
+    return [a.get(XLINK_HREF) or "" for a in g.iter(f"{SVG}a") if a.get(XLINK_HREF) is not None]
+
+
+# The build itself
+
+
+def test_build_succeeds(built: Build) -> None:
+    assert (built.site / "index.html").is_file()
+    assert (built.site / "search" / "search_index.json").is_file()
+
+
+def test_one_page_per_sector_and_post(site: Path, directory: Directory) -> None:
+    sectors = sorted(p.parent.name for p in (site / "sectors").glob("*/index.html"))
+    assert (site / "sectors" / "index.html").is_file()
+    assert len(sectors) == 71
+    assert sectors == sorted(s.slug for s in directory.sectors.values())
+    leaders = sorted(p.parent.name for p in (site / "leaders").glob("*/index.html"))
+    assert leaders == sorted(LEADER_IDS)
+
+
+# The leader page
+
+
+def test_leader_page(site: Path) -> None:
+    path = site / "leaders" / "changwu-fuquzhang" / "index.html"
+    page = parse(path)
+    assert page.h1 == ["李先勇 · 常务副区长"]
+    assert page.title == "李先勇 · 常务副区长 - 新洲区安全生产责任目录"
+    table = page.table()
+    assert table["AB角"] == ("刘辉（副区长）：本领导不在时由其代理", ["../fuquzhang-gongan/"])
+    assert table["安全生产协调专员"] == ("待明确", [])
+    assert table["依据"] == ("通知一（二）1", ["../../notice/#s1-2-1"])
+    partner, _ = resolve(site, page_url(site, path), "../fuquzhang-gongan/")
+    assert partner == site / "leaders" / "fuquzhang-gongan" / "index.html"
+    assert parse(partner).h1 == ["刘辉 · 副区长"]
+
+
+def test_leader_page_sector_links(site: Path) -> None:
+    path = site / "leaders" / "changwu-fuquzhang" / "index.html"
+    page = parse(path)
+    sector_links = [(text, href) for text, href in page.links if href.startswith("../../sectors/")]
+    assert sector_links == [
+        ("发展改革", "../../sectors/fa-zhan-gai-ge/"),
+        ("粮食", "../../sectors/liang-shi/"),
+        ("能源", "../../sectors/neng-yuan/"),
+        ("油气长输管线", "../../sectors/you-qi-chang-shu-guan-xian/"),
+        ("工业及信息化", "../../sectors/gong-ye-ji-xin-xi-hua/"),
+        ("军工", "../../sectors/jun-gong/"),
+        ("工业冶金", "../../sectors/gong-ye-ye-jin/"),
+        ("科技", "../../sectors/ke-ji/"),
+        ("财政", "../../sectors/cai-zheng/"),
+        ("安全生产和应急管理", "../../sectors/an-quan-sheng-chan-he-ying-ji-guan-li/"),
+        ("石化工业", "../../sectors/shi-hua-gong-ye/"),
+        ("地震", "../../sectors/di-zhen/"),
+        ("税务", "../../sectors/shui4-wu4/"),
+        ("统计", "../../sectors/tong-ji/"),
+        ("政务服务和大数据管理", "../../sectors/zheng-wu-fu-wu-he-da-shu-ju-guan-li/"),
+        ("机关事务管理", "../../sectors/ji-guan-shi-wu-guan-li/"),
+        ("审计", "../../sectors/shen-ji/"),
+    ]
+    for text, href in sector_links:
+        target, _ = resolve(site, page_url(site, path), href)
+        assert target.is_file(), href
+        assert parse(target).h1 == [text]
+
+
+def test_leader_page_chart(site: Path) -> None:
+    svg = chart_svg(site / "leaders" / "changwu-fuquzhang" / "index.html")
+    nodes = groups(svg, "node")
+    assert texts(nodes["post-changwu-fuquzhang"]) == ["常务副区长", "李先勇"]
+    assert hrefs(nodes["post-fuquzhang-gongan"]) == ["../fuquzhang-gongan/"]
+    assert texts(nodes["commissioner-changwu-fuquzhang"]) == ["协调专员", "待明确"]
+    assert sorted(t for t in nodes if t.startswith("sector-")) == sorted(
+        "sector-" + s
+        for s in (
+            "fa-zhan-gai-ge liang-shi neng-yuan you-qi-chang-shu-guan-xian gong-ye-ji-xin-xi-hua jun-gong gong-ye-ye-jin "
+            "ke-ji cai-zheng an-quan-sheng-chan-he-ying-ji-guan-li shi-hua-gong-ye di-zhen shui4-wu4 tong-ji "
+            "zheng-wu-fu-wu-he-da-shu-ju-guan-li ji-guan-shi-wu-guan-li shen-ji"
+        ).split()
+    )
+    ab = [title for title, g in groups(svg, "edge").items() if texts(g) == ["互为AB角"]]
+    assert ab == ["post-changwu-fuquzhang->post-fuquzhang-gongan"]
+
+
+# The sector page
+
+
+def test_sector_page(site: Path) -> None:
+    path = site / "sectors" / "cheng-zhen-ran-qi" / "index.html"
+    page = parse(path)
+    assert page.h1 == ["城镇燃气"]
+    assert page.title == "城镇燃气 - 新洲区安全生产责任目录"
+    assert page.paragraphs[0] == (
+        "城镇燃气的安全生产工作由邓辉（区委常委、区人民政府党组成员）负责；邓辉不在时，由AB角丁力（副区长）代理。"
+    )
+    assert page.table() == {
+        "责任领导": ("邓辉（区委常委、区人民政府党组成员）", ["../../leaders/dangzu-chengjian/"]),
+        "责任方式": ("负责", []),
+        "AB角（责任领导不在时代理）": ("丁力（副区长）", ["../../leaders/fuquzhang-jiaotong/"]),
+        "安全生产协调专员": ("待明确", []),
+        "重点领域": ("燃气", ["../../key-areas/"]),
+        "依据": ("通知一（二）3", ["../../notice/#s1-2-3"]),
+    }
+    url = page_url(site, path)
+    assert parse(resolve(site, url, "../../leaders/dangzu-chengjian/")[0]).h1 == ["邓辉 · 区人民政府党组成员"]
+    assert parse(resolve(site, url, "../../leaders/fuquzhang-jiaotong/")[0]).h1 == ["丁力 · 副区长"]
+
+
+# The district chart on the home page
+
+
+@pytest.fixture(scope="module")
+def district_svg(site: Path) -> ET.Element:
+    return chart_svg(site / "index.html")
+
+
+def test_home_chart_leader_nodes(site: Path, district_svg: ET.Element) -> None:
+    nodes = groups(district_svg, "node")
+    leaders = {title: (texts(g), hrefs(g)) for title, g in nodes.items() if title.startswith("post-")}
+    assert leaders == {
+        "post-quzhang": (["区长", "刘润长"], ["leaders/quzhang/"]),
+        "post-changwu-fuquzhang": (["常务副区长", "李先勇"], ["leaders/changwu-fuquzhang/"]),
+        "post-fuquzhang-kaifaqu": (["副区长", "陈晓红"], ["leaders/fuquzhang-kaifaqu/"]),
+        "post-dangzu-chengjian": (["区人民政府党组成员", "邓辉"], ["leaders/dangzu-chengjian/"]),
+        "post-fuquzhang-ziranziyuan": (["副区长", "祝莹"], ["leaders/fuquzhang-ziranziyuan/"]),
+        "post-fuquzhang-jiaotong": (["副区长", "丁力"], ["leaders/fuquzhang-jiaotong/"]),
+        "post-fuquzhang-jiaoyu": (["副区长", "张晓菡"], ["leaders/fuquzhang-jiaoyu/"]),
+        "post-fuquzhang-gongan": (["副区长", "刘辉"], ["leaders/fuquzhang-gongan/"]),
+        "post-fuquzhang-nongye": (["副区长", "肖新锋"], ["leaders/fuquzhang-nongye/"]),
+    }
+    for title, (label, (href,)) in leaders.items():
+        target, _ = resolve(site, "", href)
+        assert target.is_file(), href
+        assert parse(target).h1 == [f"{label[1]} · {label[0]}"], title
+
+
+def test_home_chart_ab_edges(district_svg: ET.Element) -> None:
+    ab = [title for title, g in groups(district_svg, "edge").items() if texts(g) == ["互为AB角"]]
+    assert len(ab) == 4
+    assert {frozenset(t.split("->")) for t in ab} == {
+        frozenset({"post-changwu-fuquzhang", "post-fuquzhang-gongan"}),
+        frozenset({"post-fuquzhang-kaifaqu", "post-fuquzhang-ziranziyuan"}),
+        frozenset({"post-dangzu-chengjian", "post-fuquzhang-jiaotong"}),
+        frozenset({"post-fuquzhang-jiaoyu", "post-fuquzhang-nongye"}),
+    }
+
+
+def test_home_chart_commissioners_and_office(site: Path, district_svg: ET.Element) -> None:
+    nodes = groups(district_svg, "node")
+    commissioners = {t: texts(g) for t, g in nodes.items() if t.startswith("commissioner-")}
+    assert commissioners == {f"commissioner-{pid}": ["协调专员", "待明确"] for pid in LEADER_IDS}
+    assert sorted(nodes) == sorted([*commissioners, *(f"post-{pid}" for pid in LEADER_IDS), "office"])
+    office = nodes["office"]
+    assert texts(office) == ["区安委办", "（区应急管理局）"]
+    assert hrefs(office) == ["mechanisms/"]
+    assert parse(resolve(site, "", "mechanisms/")[0]).h1 == ["工作机制"]
+    edges = groups(district_svg, "edge")
+    assert [t for t in edges if t.endswith("->office")] == ["post-changwu-fuquzhang->office"]
+
+
+# Every page
+
+
+def test_every_page_has_one_h1(site: Path) -> None:
+    missing = {page_url(site, p): parse(p).h1 for p in html_files(site) if len(parse(p).h1) != 1 or not parse(p).h1[0]}
+    assert missing == {}
+    # 71 sectors, 9 leaders, their two indexes, home, key areas, mechanisms, notice, help and 404.
+    assert len(html_files(site)) == 71 + 9 + 2 + 6
+
+
+def test_every_internal_reference_resolves(site: Path) -> None:
+    broken = []
+    checked = 0
+    for path in html_files(site):
+        url = page_url(site, path)
+        for tag, name, value in parse(path).attributes:
+            if name not in URL_ATTRIBUTES:
+                continue
+            refs = [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
+            for ref in refs:
+                if ref.startswith(("#", "mailto:", "data:")) or EXTERNAL.match(ref):
+                    continue
+                target, fragment = resolve(site, url, ref)
+                checked += 1
+                if not target.is_file():
+                    broken.append((url, tag, name, ref))
+                elif fragment and target.suffix == ".html" and fragment not in parse(target).ids:
+                    broken.append((url, tag, name, ref, "no such anchor"))
+    assert broken == []
+    assert checked > 1000
+
+
+def test_nothing_is_loaded_from_outside_the_site(site: Path) -> None:
+    outside = []
+    for path in html_files(site):
+        url = page_url(site, path)
+        for tag, name, value in parse(path).attributes:
+            if name == "xmlns" or name.startswith("xmlns:"):
+                continue  # namespace names, not requests
+            if name in URL_ATTRIBUTES:
+                refs = [part.strip() for part in value.split(",")] if name == "srcset" else [value.strip()]
+                outside += [(url, tag, name, r) for r in refs if EXTERNAL.match(r) and not r.startswith("mailto:")]
+            elif re.match(r"^\s*(https?:)?//", value):
+                outside.append((url, tag, name, value))
+        # CSS in <style> elements and style attributes.
+        for m in CSS_URL.finditer(path.read_text(encoding="utf-8")):
+            if EXTERNAL.match(m.group(2)) and not m.group(2).startswith("data:"):
+                outside.append((url, "css", "url", m.group(2)))
+    assert outside == []
+
+
+def test_only_svg_namespaces_look_like_urls(site: Path) -> None:
+    """The namespace attributes skipped above are the SVG and XLink namespaces only."""
+    namespaces = {value for p in html_files(site) for _, name, value in parse(p).attributes if name.startswith("xmlns")}
+    assert namespaces == {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+
+
+# Search
+
+
+def test_search_index(site: Path) -> None:
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    # Material's Chinese search marks word breaks with zero-width spaces; drop them to read the text.
+    clean = [(d["location"], d["title"].replace(ZWSP, ""), d["text"].replace(ZWSP, "")) for d in docs]
+    charted = [loc for loc, _, text in clean if "post-quzhang" in text or "commissioner-" in text or "sector-" in text]
+    assert charted == []
+    assert [title for loc, title, _ in clean if loc == "sectors/cheng-zhen-ran-qi/"] == ["城镇燃气"]
+    assert [title for loc, title, _ in clean if loc == "leaders/changwu-fuquzhang/"] == ["李先勇 · 常务副区长"]
+
+
+# Building again
+
+
+def test_second_build_is_identical(built: Build, rebuilt: Build) -> None:
+    first = {p.relative_to(built.site).as_posix(): p.read_bytes() for p in html_files(built.site)}
+    second = {p.relative_to(rebuilt.site).as_posix(): p.read_bytes() for p in html_files(rebuilt.site)}
+    assert first["leaders/changwu-fuquzhang/index.html"] == second["leaders/changwu-fuquzhang/index.html"]
+    assert first["index.html"] == second["index.html"]
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_chart_cache_is_reused(built: Build, rebuilt: Build) -> None:
+    # One district chart and one chart per leader post.
+    assert len(built.cache_files) == 10
+    assert all(name.endswith(".svg") for name in built.cache_files)
+    # The second build read every chart from the cache: same files, none rewritten, none added.
+    assert rebuilt.cache_files == built.cache_files
+    assert sorted(p.name for p in rebuilt.cache.iterdir()) == sorted(built.cache_files)
