@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,9 @@ class Builder:
         self.posts: dict[str, model.Post] = {}
         self.post_records: dict[str, Record] = {}
         self.sectors: dict[str, model.Sector] = {}
-        self.sector_records: dict[str, Record] = {}
+        self.claims: dict[str, list[tuple[model.Assignment, tuple[int, int]]]] = {}
+        self.slugs: dict[str, str] = {}
+        self.sector_places: dict[str, tuple[int, int]] = {}
 
     def build(self) -> model.Directory:
         """Build the directory; problems go to the report."""
@@ -130,6 +133,7 @@ class Builder:
         notice = self.notice(r["notice"])
         for order, p in enumerate(r["posts"]):
             self.post(p, order)
+        self.resolve_sectors()
         self.check_slugs()
         pairs = self.pairs(r.get("ab_pairs", []))
         c = r.get("commissioners") or Record()
@@ -200,56 +204,90 @@ class Builder:
             first = self.post_records[pid].line
             self.report.add(p.place("id"), pid, f"post id '{pid}' is used twice (first on line {first})")
             return
-        names: list[str] = []
         for s in p.get("sectors", []):
-            kind = str(s.get("kind", model.DEFAULT_KIND))
-            if self.claim(s, pid, kind, parent=None):
-                names.append(str(s["name"]))
+            self.claim(s, pid)
         post = model.Post(
             id=pid,
             name=str(p["name"]),
             role=str(p["role"]),
             clause=str(p.get("clause", "")),
             overall=str(p["overall"]) if "overall" in p else None,
-            sectors=tuple(names),
+            sectors=(),
             holders=self.holdings(p.get("holders", []), pid),
             order=order,
+            acting=self.acting(p.get("acting", []), pid),
         )
         self.posts[pid] = post
         self.post_records[pid] = p
 
-    def claim(self, s: Record, pid: str, kind: str, parent: str | None) -> bool:
-        """Register a sector for a post; a second claim on one name is an error naming both."""
+    def acting(self, records: list[Record], pid: str) -> tuple[model.Acting, ...]:
+        out = []
+        for a in records:
+            acting = model.Acting(str(a["by"]), a["from"], a["to"], str(a.get("reason", "")))
+            if acting.end < acting.start:
+                self.report.add(a.place("to"), pid, f"stand-in ends ({acting.end}) before it starts ({acting.start})")
+            out.append(acting)
+        return tuple(sorted(out, key=lambda x: x.start))
+
+    def claim(self, s: Record, pid: str) -> None:
+        """Record one sector entry of a post (and its scopes) as dated assignments."""
         name = str(s["name"])
-        if name in self.sectors:
-            other = self.sectors[name].post_id
-            line = self.sector_records[name].line
-            where = f"post '{other}' (line {line})" if other != pid else f"line {line}"
-            self.report.add((s.line, s.column), name, f"sector is claimed twice: by post '{pid}' and by {where}")
-            return False
-        children = []
+        kind = str(s.get("kind", model.DEFAULT_KIND))
+        start, end = s.get("from"), s.get("to")
+        if start is not None and end is not None and end < start:
+            self.report.add(s.place("to"), name, f"assignment ends ({end}) before it starts ({start})")
+        children = tuple(str(c) for c in s.get("children", []))
+        self.claims.setdefault(name, []).append(
+            (model.Assignment(pid, kind, start, end, None, children), (s.line, s.column))
+        )
+        if "slug" in s:
+            self.slugs.setdefault(name, str(s["slug"]))
         for child in s.get("children", []):
-            child_record = Record(name=child)
-            child_record.line, child_record.column = child.line, child.column
-            child_record.places = {}
-            if self.claim(child_record, pid, kind, parent=name):
-                children.append(str(child))
-        slug = str(s.get("slug") or slugify(name) or f"sector-{len(self.sectors) + 1}")
-        self.sectors[name] = model.Sector(name, slug, pid, kind, parent, tuple(children))
-        self.sector_records[name] = s
-        # Keep parents before children in the notice's order, though children are built first.
-        if children:
-            for child_name in children:
-                self.sectors[child_name] = self.sectors.pop(child_name)
-        return True
+            self.claims.setdefault(str(child), []).append(
+                (model.Assignment(pid, kind, start, end, name, ()), (child.line, child.column))
+            )
+
+    def resolve_sectors(self) -> None:
+        """Turn the claims into sectors as of the day; overlapping claims on one name are errors naming both."""
+        for name, claims in self.claims.items():
+            ordered = sorted(claims, key=lambda c: c[0].start or dt.date.min)
+            for (a, place_a), (b, place_b) in zip(ordered, ordered[1:], strict=False):
+                if a.end is None or b.start is None or a.end >= b.start:
+                    first, second = sorted([(place_a, a), (place_b, b)], key=lambda x: x[0])
+                    where = f"post '{first[1].post_id}' (line {first[0][0]})"
+                    if first[1].post_id == second[1].post_id:
+                        where = f"line {first[0][0]}"
+                    self.report.add(
+                        second[0],
+                        name,
+                        f"sector is claimed twice: by post '{second[1].post_id}' and by {where}",
+                    )
+            assignments = tuple(a for a, _ in ordered)
+            current = pick(assignments, self.day)
+            slug = self.slugs.get(name) or slugify(name) or f"sector-{len(self.sectors) + 1}"
+            self.sectors[name] = model.Sector(
+                name=name,
+                slug=slug,
+                post_id=current.post_id,
+                kind=current.kind,
+                parent=current.parent,
+                children=current.children,
+                since=current.start,
+                assignments=assignments,
+            )
+            self.sector_places[name] = min(place for _, place in claims)
+        for pid, post in self.posts.items():
+            names = tuple(
+                name for name, sector in self.sectors.items() if sector.post_id == pid and sector.parent is None
+            )
+            self.posts[pid] = replace(post, sectors=names)
 
     def check_slugs(self) -> None:
         seen: dict[str, str] = {}
         for sector in self.sectors.values():
             if sector.slug in seen:
-                rec = self.sector_records[sector.name]
                 self.report.add(
-                    (rec.line, rec.column),
+                    self.sector_places[sector.name],
                     sector.name,
                     f"page name '{sector.slug}' is also that of sector '{seen[sector.slug]}'; give one a 'slug:'",
                 )
@@ -348,6 +386,15 @@ class Builder:
                     else "; it has no AB partner"
                 )
                 self.warnings.append((*rec.place("id"), post.id, f"post is vacant on {self.day}{cover}"))
+
+
+def pick(assignments: tuple[model.Assignment, ...], day: dt.date) -> model.Assignment:
+    """The assignment in force on a day; else the latest begun before it; else the first."""
+    covering = [a for a in assignments if a.covers(day)]
+    if covering:
+        return covering[-1]
+    begun = [a for a in assignments if a.start is None or a.start <= day]
+    return begun[-1] if begun else assignments[0]
 
 
 def body(rec: Record | None, name: str = "") -> model.Body | None:

@@ -32,6 +32,28 @@ class Holding:
 
 
 @dataclass(frozen=True)
+class Assignment:
+    """A post's responsibility for a sector over a span of days, as one entry of the data declares it."""
+
+    post_id: str
+    """The responsible post."""
+    kind: str = DEFAULT_KIND
+    """How the post answers for it: 负责, 全面负责, 协助区长负责 …"""
+    start: dt.date | None = None
+    """First day; None when it dates from the notice itself."""
+    end: dt.date | None = None
+    """Last day; None while it lasts."""
+    parent: str | None = None
+    """Name of the sector it is a scope of, for a child sector."""
+    children: tuple[str, ...] = ()
+    """Names of its scopes, in the notice's order."""
+
+    def covers(self, day: dt.date) -> bool:
+        """True when the assignment is in force on ``day``."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
 class Sector:
     """A department, sector or zone whose work safety one post answers for."""
 
@@ -40,13 +62,17 @@ class Sector:
     slug: str
     """URL name of its page."""
     post_id: str
-    """The responsible post."""
+    """The responsible post on the directory's day."""
     kind: str = DEFAULT_KIND
     """How the post answers for it: 负责, 全面负责, 协助区长负责 …"""
     parent: str | None = None
     """Name of the sector it is a scope of, for a child sector."""
     children: tuple[str, ...] = ()
     """Names of its scopes, in the notice's order."""
+    since: dt.date | None = None
+    """First day of the current assignment; None when it dates from the notice."""
+    assignments: tuple[Assignment, ...] = ()
+    """Every assignment of the sector, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +83,24 @@ class Commissioner:
     """Id of the leader post assisted."""
     holders: tuple[Holding, ...] = ()
     """Who held the role; empty while nobody is named."""
+
+
+@dataclass(frozen=True)
+class Acting:
+    """A temporary stand-in for a post's holder: leave, a trip, study."""
+
+    by: str
+    """Who stands in: a post id (its holder on those days) or a person's name."""
+    start: dt.date
+    """First day."""
+    end: dt.date
+    """Last day."""
+    reason: str = ""
+    """Why, when given."""
+
+    def covers(self, day: dt.date) -> bool:
+        """True when the stand-in is in force on ``day``."""
+        return self.start <= day <= self.end
 
 
 @dataclass(frozen=True)
@@ -79,6 +123,8 @@ class Post:
     """Terms in the post, oldest first."""
     order: int
     """Position in the notice, from 0."""
+    acting: tuple[Acting, ...] = ()
+    """Temporary stand-ins, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -253,7 +299,22 @@ class Directory:
 
     def holder(self, post: Post) -> Holding | None:
         """Who holds the post on the directory's day; None for a vacancy."""
-        return next((h for h in reversed(post.holders) if h.covers(self.as_of)), None)
+        return self.holder_on(post, self.as_of)
+
+    def holder_on(self, post: Post, day: dt.date) -> Holding | None:
+        """Who holds the post on a given day."""
+        return next((h for h in reversed(post.holders) if h.covers(day)), None)
+
+    def acting_now(self, post: Post) -> Acting | None:
+        """The stand-in in force on the directory's day, if any."""
+        return next((a for a in post.acting if a.covers(self.as_of)), None)
+
+    def acting_name(self, acting: Acting) -> str:
+        """The stand-in's name: the holder of the post named by id on its first day, else the name as given."""
+        if acting.by in self._posts_by_id:
+            holder = self.holder_on(self.post(acting.by), acting.start)
+            return holder.person if holder else f"{self.post(acting.by).name}（空缺）"
+        return acting.by
 
     def partner(self, post: Post) -> Post | None:
         """The post paired with this one (AB角) on the directory's day."""

@@ -28,9 +28,22 @@ SECTOR: Mapping = Mapping(
         Field("kind", Text(), doc="How the post answers for it when the notice says more than 负责."),
         Field("children", ListOf(Name()), doc="Scopes named in parentheses after it."),
         Field("slug", Ident(), doc="URL name of its page; derived from pinyin when absent."),
+        Field("from", Date(), doc="First day the post answers for it; absent when since the notice."),
+        Field("to", Date(), doc="Last day the post answers for it, once it has moved."),
     ],
     entity="name",
     shorthand="name",
+)
+
+ACTING = Mapping(
+    "stand-in",
+    [
+        Field("by", Text(), required=True, doc="Who stands in: a post id or a person's name."),
+        Field("from", Date(), required=True, doc="First day."),
+        Field("to", Date(), required=True, doc="Last day."),
+        Field("reason", Text(), doc="Why: leave, a trip, study."),
+    ],
+    entity="by",
 )
 
 POST = Mapping(
@@ -43,6 +56,7 @@ POST = Mapping(
         Field("overall", Text(), doc="The post's overall responsibility, when it has one."),
         Field("sectors", ListOf(SECTOR), doc="Departments, sectors and zones, in the notice's order."),
         Field("holders", ListOf(HOLDING), doc="Who held the post, oldest first."),
+        Field("acting", ListOf(ACTING), doc="Temporary stand-ins for the holder."),
     ],
     entity="id",
 )
