@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from . import edit
 from .errors import DataError
 from .load import load_directory
+from .model import Directory
 from .publish import PublishError, publish, rollback
 
 DEFAULT_DATA = "data/leaders.yaml"
@@ -94,3 +97,113 @@ def rollback_command(dest: Path) -> None:
         click.echo(f"not rolled back: {e}", err=True)
         sys.exit(1)
     click.echo(f"rolled back {dest} -> {release}")
+
+
+DATA_OPTION = click.option(
+    "--data", "data", default=DEFAULT_DATA, show_default=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+DATE_OPTION = click.option(
+    "--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day the change takes effect (default today)."
+)
+
+
+def run_edit(data: Path, day: dt.date, make: Callable[[str, Directory], edit.Change]) -> None:
+    """Load the data, compute a change, check and write it; report, or leave the file unchanged and say why."""
+    try:
+        directory, _ = load_directory(data, day)
+        _, text = edit.read(data)
+        change = make(text, directory)
+        warnings = edit.apply(data, change, day)
+    except DataError as e:
+        for problem in e.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{data} left unchanged", err=True)
+        sys.exit(1)
+    except edit.EditError as e:
+        click.echo(f"dutydir: {e}; {data} left unchanged", err=True)
+        sys.exit(1)
+    click.echo(change.message)
+    for line in change.warnings:
+        click.echo(f"warning: {line}", err=True)
+    for line in warnings:
+        click.echo(line, err=True)
+
+
+def effective(day: dt.datetime | None) -> dt.date:
+    """The --date given, or today."""
+    return day.date() if day else dt.date.today()
+
+
+@cli.command()
+@click.argument("post")
+@click.argument("person")
+@click.option("--title", help="The new holder's full title (default: the post's name).")
+@DATE_OPTION
+@DATA_OPTION
+def appoint(post: str, person: str, title: str | None, day: dt.datetime | None, data: Path) -> None:
+    """PERSON holds POST (a post id or its current holder's name) from --date.
+
+    The former holder's term ends the day before; sectors, AB partner and commissioner stay with the post.
+
+    Example: dutydir appoint 丁力 王五 --date 2026-12-01
+    """
+    when = effective(day)
+    run_edit(data, when, lambda text, d: edit.appoint(text, d, post, person, when, title))
+
+
+@cli.command()
+@click.argument("holder")
+@DATE_OPTION
+@DATA_OPTION
+def vacate(holder: str, day: dt.datetime | None, data: Path) -> None:
+    """HOLDER's post (a name or post id) is vacant from --date; pages show 空缺 and who covers.
+
+    Example: dutydir vacate 丁力 --date 2026-12-01
+    """
+    when = effective(day)
+    run_edit(data, when, lambda text, d: edit.vacate(text, d, holder, when))
+
+
+@cli.command()
+@click.argument("sector")
+@click.argument("post")
+@DATE_OPTION
+@DATA_OPTION
+def reassign(sector: str, post: str, day: dt.datetime | None, data: Path) -> None:
+    """SECTOR, with its scopes, moves to POST (a post id or holder's name) from --date.
+
+    Example: dutydir reassign 城镇燃气 丁力 --date 2026-12-01
+    """
+    when = effective(day)
+    run_edit(data, when, lambda text, d: edit.reassign(text, d, sector, post, when))
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@DATE_OPTION
+@DATA_OPTION
+def pair(a: str, b: str, day: dt.datetime | None, data: Path) -> None:
+    """A and B (names or post ids) stand in for each other (互为AB角) from --date.
+
+    Their former pairs end the day before; a former partner left without one is reported as a warning.
+
+    Example: dutydir pair 李先勇 丁力 --date 2026-12-01
+    """
+    when = effective(day)
+    run_edit(data, when, lambda text, d: edit.pair(text, d, a, b, when))
+
+
+@cli.command()
+@click.argument("holder")
+@click.option("--by", "by", required=True, help="Who stands in: a leader's name or post id, or any person's name.")
+@click.option("--from", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day.")
+@click.option("--to", "end", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day.")
+@click.option("--reason", help="Why: leave, a trip, study.")
+@DATA_OPTION
+def acting(holder: str, by: str, start: dt.datetime, end: dt.datetime, reason: str | None, data: Path) -> None:
+    """Someone stands in for HOLDER (a name or post id) from --from to --to; pages show it while it lasts.
+
+    Example: dutydir acting 丁力 --by 邓辉 --from 2026-12-01 --to 2026-12-10 --reason 外出学习
+    """
+    run_edit(data, start.date(), lambda text, d: edit.acting(text, d, holder, by, start.date(), end.date(), reason))
