@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import edit
+from . import changes, edit, markup
 from .errors import DataError
 from .load import load_directory
 from .model import Directory
@@ -207,3 +207,33 @@ def acting(holder: str, by: str, start: dt.datetime, end: dt.datetime, reason: s
     Example: dutydir acting 丁力 --by 邓辉 --from 2026-12-01 --to 2026-12-10 --reason 外出学习
     """
     run_edit(data, start.date(), lambda text, d: edit.acting(text, d, holder, by, start.date(), end.date(), reason))
+
+
+@cli.command("diff")
+@click.argument("old", required=False, default="HEAD")
+@click.argument("new", required=False)
+@click.option("--markdown", is_flag=True, help="Write a Markdown section, fit for a page.")
+@DATA_OPTION
+def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
+    """Summarise in Chinese what changed between two versions of the data: files or git revisions.
+
+    OLD and NEW are each a file or a git revision of the data file; OLD defaults to HEAD and NEW to
+    the working file, so `dutydir diff` shows what is not committed yet.
+
+    Example: dutydir diff HEAD~1
+    """
+    try:
+        with changes.version(old, data) as old_path, changes.version(new, data) as new_path:
+            lines = changes.diff(old_path, new_path)
+    except DataError as e:
+        for problem in e.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    except changes.VersionError as e:
+        click.echo(f"dutydir: {e}", err=True)
+        sys.exit(1)
+    if markdown:
+        click.echo("## 安全生产责任分工调整\n")
+        click.echo("\n".join(f"- {markup.md(line)}" for line in lines) if lines else "无变化。")
+    else:
+        click.echo("\n".join(lines) if lines else "无变化。")

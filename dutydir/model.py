@@ -318,8 +318,12 @@ class Directory:
 
     def partner(self, post: Post) -> Post | None:
         """The post paired with this one (AB角) on the directory's day."""
+        return self.partner_on(post, self.as_of)
+
+    def partner_on(self, post: Post, day: dt.date) -> Post | None:
+        """The post paired with this one (AB角) on a given day."""
         for pair in self.ab_pairs:
-            if pair.covers(self.as_of) and post.id in pair.posts:
+            if pair.covers(day) and post.id in pair.posts:
                 other = pair.posts[1] if pair.posts[0] == post.id else pair.posts[0]
                 return self.post(other)
         return None
