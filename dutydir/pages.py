@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from . import charts, urls
+from . import changes, charts, urls
 from .markup import front_matter, md
 from .model import DEFAULT_KIND, Directory, Post, Sector
 from .slugs import initial, pinyin_key
@@ -37,6 +37,7 @@ def all_pages(d: Directory, chart: Chart, directory_urls: bool = True) -> dict[s
         urls.KEY_AREAS: key_areas(d),
         urls.MECHANISMS: mechanisms(d),
         urls.NOTICE: notice(d),
+        urls.CHANGES: change_log(d),
     }
     for post in d.posts:
         pages[urls.leader_page(post.id)] = leader(d, post, chart, directory_urls)
@@ -133,6 +134,7 @@ def home(d: Directory, chart: Chart, directory_urls: bool) -> str:
         f"- [重点领域]({urls.link(here, urls.KEY_AREAS)})：通知四（二）列出的重点领域归谁负责",
         f"- [工作机制]({urls.link(here, urls.MECHANISMS)})：会议、调度和督办的频次，各方安全生产责任",
         f"- [通知原文]({urls.link(here, urls.NOTICE)})：{md(n.number)}",
+        f"- [变更记录]({urls.link(here, urls.CHANGES)})：人事变动和分工调整，从新到旧",
         "",
         "## 全区安全生产责任关系图",
         "",
@@ -203,6 +205,7 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
     if holder is None:
         cover = f"由AB角{leader_link(d, partner, here)}代理" if partner else "尚无AB角代理"
         lines += ['!!! warning "职务空缺"', "", f"    本职务目前空缺，{cover}。", ""]
+    lines += acting_notice(d, post)
     rows = [
         ["职务", md(post.name)],
         ["现任", f"{md(holder.person)}（{holder.start.isoformat()} 起）" if holder else "空缺"],
@@ -230,6 +233,14 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
         lines += ["## 工作机制", ""]
         rows = [[md(WHO_WORDS[o.who]), md(o.what), md(o.frequency), cite(o.clause, here)] for o in obligations]
         lines += table(["责任主体", "事项", "最低频次", "依据"], rows)
+        lines.append("")
+    if post.acting:
+        lines += ["## 代理记录", ""]
+        rows = [
+            [md(d.acting_name(a)), a.start.isoformat(), a.end.isoformat(), md(a.reason) if a.reason else NONE]
+            for a in reversed(post.acting)
+        ]
+        lines += table(["代理人", "起", "止", "事由"], rows)
         lines.append("")
     lines += ["## 任职记录", ""]
     rows = [
@@ -261,14 +272,37 @@ def sector_page(d: Directory, sector: Sector) -> str:
     areas = d.key_areas_of(sector)
     if areas:
         rows.append(["重点领域", "、".join(f"[{md(a.name)}]({urls.link(here, urls.KEY_AREAS)})" for a in areas)])
-    rows.append(["依据", cite(post.clause, here)])
+    if sector.since is None:
+        rows.append(["依据", cite(post.clause, here)])
+    else:
+        rows.append(["依据", f"[变更记录 {sector.since.isoformat()}]({urls.link(here, urls.CHANGES)})"])
+    since = [day for day in (sector.since or d.notice.date, holder.start if holder else None) if day]
+    rows.insert(1, ["负责起始日期", f"{max(since).isoformat()} 起"])
     lines = [heading(sector.name), "", answer(d, sector, here), ""]
     if holder is None:
         cover = f"由AB角{leader_link(d, partner, here)}代理" if partner else "尚无AB角代理"
         lines += ['!!! warning "责任领导职务空缺"', "", f"    {md(post.name)}职务目前空缺，{cover}。", ""]
+    lines += acting_notice(d, post)
     lines += table(["项目", "内容"], rows)
     lines.append("")
+    lines += earlier_leaders(d, sector, here)
     return "\n".join(lines)
+
+
+def earlier_leaders(d: Directory, sector: Sector, here: str) -> list[str]:
+    """A table of the posts that answered for a sector before, with the holder on each one's last day."""
+    earlier = [a for a in sector.assignments if a.end is not None and a.end < d.as_of]
+    if not earlier:
+        return []
+    rows = []
+    for a in reversed(earlier):
+        was = d.post(a.post_id)
+        end = a.end or d.as_of
+        who = d.holder_on(was, end)
+        name = f"{md(who.person)}（{md(was.name)}）" if who else f"{md(was.name)}（空缺）"
+        start = (a.start or d.notice.date).isoformat()
+        rows.append([f"[{name}]({urls.link(here, urls.leader_page(was.id))})", start, end.isoformat()])
+    return ["## 此前的责任领导", "", *table(["责任领导", "起", "止"], rows), ""]
 
 
 def answer(d: Directory, sector: Sector, here: str) -> str:
@@ -286,6 +320,45 @@ def answer(d: Directory, sector: Sector, here: str) -> str:
         return first + "。"
     away = "由" if holder is None else f"{md(holder.person)}不在时，由"
     return f"{first}；{away}AB角{leader_link(d, partner, here)}代理。"
+
+
+def acting_notice(d: Directory, post: Post) -> list[str]:
+    """An admonition naming who stands in for the post's holder today, if anyone does."""
+    a = d.acting_now(post)
+    if a is None:
+        return []
+    reason = f"（{md(a.reason)}）" if a.reason else ""
+    span = f"{a.start.isoformat()} 至 {a.end.isoformat()}"
+    return [
+        '!!! info "临时代理"',
+        "",
+        f"    {span}，由{md(d.acting_name(a))}代理{md(person(d, post))}的工作{reason}。",
+        "",
+    ]
+
+
+def change_log(d: Directory) -> str:
+    """The change log (变更记录): every dated change, newest first; changes still to come apart."""
+    here = urls.CHANGES
+    events = changes.history(d)
+    past = [e for e in events if e.day <= d.as_of]
+    future = [e for e in events if e.day > d.as_of]
+    lines = [
+        heading("变更记录"),
+        "",
+        f"领导职务和分工调整的，相关安全生产工作职责由接任人员承担，不再另行发文（{cite('四（一）', here)}）。"
+        f"以下按日期从新到旧列出本目录记录的变更，截至 {d.as_of.isoformat()}。",
+        "",
+    ]
+    if future:
+        lines += ["## 即将生效", ""]
+        lines += [f"- **{e.day.isoformat()}** {md(e.text)}" for e in future]
+        lines.append("")
+    for day, group in groupby(sorted(past, key=lambda e: (-e.day.toordinal(), e.order)), key=lambda e: e.day):
+        lines += [f"## {day.isoformat()}", ""]
+        lines += [f"- {md(e.text)}" for e in group]
+        lines.append("")
+    return "\n".join(lines)
 
 
 def key_areas(d: Directory) -> str:

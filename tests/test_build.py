@@ -282,6 +282,7 @@ def test_sector_page(site: Path) -> None:
     )
     assert page.table() == {
         "责任领导": ("邓辉（区委常委、区人民政府党组成员）", ["../../leaders/dangzu-chengjian/"]),
+        "负责起始日期": ("2022-03-09 起", []),
         "责任方式": ("负责", []),
         "AB角（责任领导不在时代理）": ("丁力（副区长）", ["../../leaders/fuquzhang-jiaotong/"]),
         "安全生产协调专员": ("待明确", []),
@@ -351,8 +352,8 @@ def test_home_chart_commissioners_and_office(site: Path, district_svg: ET.Elemen
 def test_every_page_has_one_h1(site: Path) -> None:
     missing = {page_url(site, p): parse(p).h1 for p in html_files(site) if len(parse(p).h1) != 1 or not parse(p).h1[0]}
     assert missing == {}
-    # 71 sectors, 9 leaders, their two indexes, home, key areas, mechanisms, notice, help and 404.
-    assert len(html_files(site)) == 71 + 9 + 2 + 6
+    # 71 sectors, 9 leaders, their two indexes, home, key areas, mechanisms, notice, change log, help and 404.
+    assert len(html_files(site)) == 71 + 9 + 2 + 7
 
 
 def test_every_internal_reference_resolves(site: Path) -> None:
