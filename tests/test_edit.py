@@ -143,8 +143,8 @@ def test_crlf_and_bom_are_kept(tmp_path: Path) -> None:
     code, _, _, _ = run(tmp_path, "vacate", "张三", "--date", "2025-03-01", raw=raw)
     after = (tmp_path / "leaders.yaml").read_bytes()
     expected = raw.replace(
-        "        from: 2024-01-02\r\n\r\nab_pairs".encode(),
-        "        from: 2024-01-02\r\n        to: 2025-02-28\r\n\r\nab_pairs".encode(),
+        b"        from: 2024-01-02\r\n\r\nab_pairs",
+        b"        from: 2024-01-02\r\n        to: 2025-02-28\r\n\r\nab_pairs",
     )
     assert (code, after) == (0, expected)
     assert after != raw
@@ -194,7 +194,7 @@ def test_pages_after_appoint(real_copy: Path) -> None:
     post = d.post("fuquzhang-jiaotong")
     for sector in d.sectors_of(post):
         page = built[f"sectors/{sector.slug}.md"]
-        assert f"[王五](../leaders/fuquzhang-jiaotong.md)（副区长）" in page, sector.name
+        assert "[王五](../leaders/fuquzhang-jiaotong.md)（副区长）" in page, sector.name
         assert "丁力" not in page, sector.name
     partner_page = built["leaders/dangzu-chengjian.md"]
     assert "| AB角 | [王五](fuquzhang-jiaotong.md)（副区长）：本领导不在时由其代理 |" in partner_page
