@@ -12,7 +12,7 @@ import yaml
 
 from . import model
 from .errors import DataError, Problem
-from .schema import Record, Report, place_of, suggest
+from .schema import IDENT_RE, Record, Report, place_of, suggest
 from .slugs import slugify
 from .spec import UNIT_FILE
 
@@ -135,6 +135,7 @@ class Builder:
             self.post(p, order)
         self.resolve_sectors()
         self.check_slugs()
+        self.check_acting()
         pairs = self.pairs(r.get("ab_pairs", []))
         c = r.get("commissioners") or Record()
         commissioners = self.commissioners(c.get("posts", []))
@@ -281,6 +282,18 @@ class Builder:
                 name for name, sector in self.sectors.items() if sector.post_id == pid and sector.parent is None
             )
             self.posts[pid] = replace(post, sectors=names)
+
+    def check_acting(self) -> None:
+        """A stand-in named by what looks like a post id must name a known post, and not the post itself."""
+        for pid, rec in self.post_records.items():
+            for a in rec.get("acting", []):
+                by = a["by"]
+                if by == pid:
+                    self.report.add(a.place("by"), pid, "a post cannot stand in for itself")
+                elif IDENT_RE.match(by) and by not in self.posts:
+                    self.report.add(
+                        a.place("by"), pid, f"unknown post '{by}' standing in{suggest(by, list(self.posts))}"
+                    )
 
     def check_slugs(self) -> None:
         seen: dict[str, str] = {}

@@ -100,6 +100,18 @@ CASES = [
         ["leaders.yaml:37:9:  教育: name ' 教育' has a control character or outer spaces"],
     ),
     Case(
+        "acting-unknown-post",
+        "        title: 副镇长\n        from: 2024-01-02\n",
+        "        title: 副镇长\n        from: 2024-01-02\n    acting:\n      - by: fu-c\n        from: 2025-01-01\n        to: 2025-01-05\n",
+        ["leaders.yaml:45:13: fu-b: unknown post 'fu-c' standing in (did you mean 'fu-b'?)"],
+    ),
+    Case(
+        "acting-ends-before-start",
+        "        title: 副镇长\n        from: 2024-01-02\n",
+        "        title: 副镇长\n        from: 2024-01-02\n    acting:\n      - by: 李二\n        from: 2025-01-05\n        to: 2025-01-01\n",
+        ["leaders.yaml:47:13: fu-b: stand-in ends (2025-01-01) before it starts (2025-01-05)"],
+    ),
+    Case(
         "invalid-choice",
         "    role: mayor",
         "    role: mayr",
