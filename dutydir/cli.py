@@ -14,6 +14,7 @@ from .errors import DataError
 from .load import load_directory
 from .model import Directory
 from .publish import PublishError, publish, rollback
+from .site import load_site
 
 DEFAULT_DATA = "data/leaders.yaml"
 
@@ -33,23 +34,24 @@ def main() -> None:
 
 
 @cli.command()
-@click.argument("file", default=DEFAULT_DATA, type=click.Path(dir_okay=False))
+@click.argument("file", default=DEFAULT_DATA, type=click.Path())
 @click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Check as of this day (default today).")
 def check(file: str, day: dt.datetime | None) -> None:
-    """Check a data file; print each problem as FILE:LINE:COL: ENTITY: MESSAGE, then a count.
+    """Check a data file and the unit files in units/ beside it; print each problem as FILE:LINE:COL: ENTITY: MESSAGE.
 
     Exits 1 when there is any error; warnings (such as a vacant post) are printed but do not fail.
 
     Example: dutydir check data/leaders.yaml
     """
     try:
-        _, warnings = load_directory(file, day.date() if day else None)
+        site, warnings = load_site(file, day.date() if day else None)
     except DataError as e:
         fail_data(file, e)
     for warning in warnings:
         click.echo(str(warning), err=True)
     count = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
-    click.echo(f"{file}: ok{count}")
+    units = f" ({len(site.units)} units)" if len(site.units) > 1 else ""
+    click.echo(f"{file}: ok{units}{count}")
 
 
 def fail_data(file: str, e: DataError) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,13 @@ from .spec import UNIT_FILE
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def load_directory(path: str | os.PathLike[str], as_of: dt.date | None = None) -> tuple[model.Directory, list[Problem]]:
+def load_directory(
+    path: str | os.PathLike[str], as_of: dt.date | None = None, foreign: Mapping[str, str] | None = None
+) -> tuple[model.Directory, list[Problem]]:
     """Load a data file as of a day (default today); return the model and its warnings.
 
-    Raises DataError listing every error, sorted by line.
+    ``foreign`` maps post ids of the site's other units to their unit, so that a reference
+    across units is reported as such. Raises DataError listing every error, sorted by line.
     """
     shown = os.fspath(path)
     day = as_of or dt.date.today()
@@ -37,7 +41,7 @@ def load_directory(path: str | os.PathLike[str], as_of: dt.date | None = None) -
     directory = None
     warnings: list[tuple[int, int, str, str]] = []
     if record is not None and not report.found:
-        directory = Builder(record, Path(path).parent, day, report, warnings).build()
+        directory = Builder(record, Path(path).parent, day, report, warnings, foreign or {}).build()
     problems = [Problem(shown, line, col, entity, msg) for line, col, entity, msg in report.found]
     if problems or directory is None:
         raise DataError(problems or [Problem(shown, 1, 1, Path(shown).name, "the file is empty")])
@@ -112,9 +116,16 @@ class Builder:
     """Turns a checked record into the model, resolving every reference by name or id."""
 
     def __init__(
-        self, record: Record, base: Path, day: dt.date, report: Report, warnings: list[tuple[int, int, str, str]]
+        self,
+        record: Record,
+        base: Path,
+        day: dt.date,
+        report: Report,
+        warnings: list[tuple[int, int, str, str]],
+        foreign: Mapping[str, str],
     ) -> None:
         self.r = record
+        self.foreign = foreign
         self.base = base
         self.day = day
         self.report = report
@@ -309,7 +320,11 @@ class Builder:
     def post_ref(self, ref: Any, entity: str, what: str) -> str | None:
         if ref in self.posts:
             return str(ref)
-        self.report.add((ref.line, ref.column), entity, f"unknown {what} '{ref}'{suggest(str(ref), list(self.posts))}")
+        if ref in self.foreign:
+            message = f"{what} '{ref}' is a post of unit '{self.foreign[ref]}'; a reference cannot cross units"
+        else:
+            message = f"unknown {what} '{ref}'{suggest(str(ref), list(self.posts))}"
+        self.report.add((ref.line, ref.column), entity, message)
         return None
 
     def entity_of(self, pid: str | None) -> str:

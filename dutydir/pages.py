@@ -28,10 +28,12 @@ WHO_WORDS = {
 DUTY_WORDS = {"mayor": "区长", "members": "各位党组成员（副区长）", "commissioners": "各位区安全生产协调专员"}
 
 
-def all_pages(d: Directory, chart: Chart, directory_urls: bool = True) -> dict[str, str]:
-    """Every generated page by its source path, in a fixed order."""
+def all_pages(
+    d: Directory, chart: Chart, directory_urls: bool = True, home_links: list[tuple[str, str]] | None = None
+) -> dict[str, str]:
+    """Every generated page by its source path, in a fixed order; ``home_links`` adds (text, target) ways in."""
     pages = {
-        urls.HOME: home(d, chart, directory_urls),
+        urls.HOME: home(d, chart, directory_urls, home_links or []),
         urls.LEADERS: leader_index(d),
         urls.SECTORS: sector_index(d),
         urls.KEY_AREAS: key_areas(d),
@@ -113,7 +115,7 @@ def table(head: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def home(d: Directory, chart: Chart, directory_urls: bool) -> str:
+def home(d: Directory, chart: Chart, directory_urls: bool, more: list[tuple[str, str]]) -> str:
     """The home page: what the directory is, ways in, and the district chart."""
     here = urls.HOME
     n = d.notice
@@ -135,6 +137,7 @@ def home(d: Directory, chart: Chart, directory_urls: bool) -> str:
         f"- [工作机制]({urls.link(here, urls.MECHANISMS)})：会议、调度和督办的频次，各方安全生产责任",
         f"- [通知原文]({urls.link(here, urls.NOTICE)})：{md(n.number)}",
         f"- [变更记录]({urls.link(here, urls.CHANGES)})：人事变动和分工调整，从新到旧",
+        *(f"- [{md(text)}]({target})" for text, target in more),
         "",
         "## 全区安全生产责任关系图",
         "",

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from dutydir import DataError, load_directory, pages, svg
+from dutydir import DataError, svg
+from dutydir.site import load_site, site_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -36,22 +36,20 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     except ValueError:
         raise PluginError(f"dutydir: as_of '{setting(config, 'as_of')}' is not a date (YYYY-MM-DD)") from None
     try:
-        # Messages name the file as the user would type it: relative to where the build runs.
-        shown = os.path.relpath(data) if data.resolve().is_relative_to(Path.cwd()) else str(data)
-        directory, warnings = load_directory(shown, as_of)
+        site, warnings = load_site(data, as_of)
     except DataError as e:
         raise PluginError(str(e)) from None
     for warning in warnings:
         log.info(str(warning))
-    state.update(directory=directory, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
-    config.site_name = f"{directory.unit.short_name}安全生产责任目录"
+    state.update(site=site, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
+    config.site_name = f"{site.units[0].unit.short_name}安全生产责任目录"
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     chart = functools.partial(svg.render, cache_dir=state["cache"])
     try:
-        generated = pages.all_pages(state["directory"], chart, config.use_directory_urls)
+        generated = site_pages(state["site"], chart, config.use_directory_urls)
     except svg.ChartError as e:
         raise PluginError(str(e)) from None
     for src_uri, text in generated.items():
@@ -62,6 +60,6 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, **kwargs: Any) -> LiveReloadServer:
-    # The data file may live outside data/ (make serve DATA=...); watch wherever it is.
-    server.watch(str(state["data"].parent))
+    # The data may live outside data/ (make serve DATA=...); watch wherever it is.
+    server.watch(str(state["data"] if state["data"].is_dir() else state["data"].parent))
     return server

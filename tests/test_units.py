@@ -1,0 +1,111 @@
+"""Several units in one site: each unit's pages under its id, titles that name the unit, a unit index,
+and references across units reported as errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dutydir.cli import cli
+from dutydir.site import load_site, site_pages
+
+ROOT = Path(__file__).parent.parent
+MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
+TOWN = (
+    MINIMAL.replace("id: testtown", "id: dongzhen")
+    .replace("测试镇人民政府", "东镇人民政府")
+    .replace("short_name: 测试镇", "short_name: 东镇")
+    .replace("王一", "周七")
+)
+
+
+def make_site(folder: Path, town: str = TOWN) -> Path:
+    (folder / "units").mkdir(parents=True)
+    (folder / "leaders.yaml").write_text(MINIMAL, encoding="utf-8")
+    (folder / "units" / "dongzhen.yaml").write_text(town, encoding="utf-8")
+    return folder
+
+
+def test_units_sit_under_their_id(tmp_path: Path) -> None:
+    site, warnings = load_site(make_site(tmp_path / "data"))
+    assert ([u.unit.id for u in site.units], warnings) == (["testtown", "dongzhen"], [])
+    built = site_pages(site, lambda dot: "<svg/>")
+    assert "units.md" in built and "dongzhen/index.md" in built and "index.md" in built
+    assert built["dongzhen/leaders/zhenzhang.md"].splitlines()[:8] == [
+        "---",
+        'title: "周七 · 镇长 · 东镇"',
+        "---",
+        "",
+        "# 周七 · 镇长",
+        "",
+        "单位：[东镇人民政府](../index.md)",
+        "",
+    ]
+    assert built["units.md"].splitlines()[10:12] == [
+        "| [测试镇人民政府](index.md) | 王一 | 3 | 5 |",
+        "| [东镇人民政府](dongzhen/index.md) | 周七 | 3 | 5 |",
+    ]
+    assert "- [各单位](units.md)" in built["index.md"].splitlines()
+    assert "- [各单位](units.md)" not in built["dongzhen/index.md"].splitlines()
+
+
+def test_reference_across_units_is_an_error(tmp_path: Path) -> None:
+    town = TOWN.replace("id: fu-a", "id: dz-a").replace("posts: [fu-a, fu-b]", "posts: [dz-a, fu-b]")
+    town = town.replace("assists: fu-a", "assists: dz-a")
+    folder = make_site(tmp_path / "data", town.replace("posts: [dz-a, fu-b]", "posts: [dz-a, fu-a]"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        result = CliRunner().invoke(cli, ["check", "data"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "data/units/dongzhen.yaml:46:19: 李二: AB partner 'fu-a' is a post of unit 'testtown'; "
+        "a reference cannot cross units\ndata: 1 error\n",
+    )
+    assert folder.exists()
+
+
+def test_check_counts_units(tmp_path: Path) -> None:
+    make_site(tmp_path / "data")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        result = CliRunner().invoke(cli, ["check", "data/leaders.yaml", "--date", "2025-01-01"])
+    assert (result.exit_code, result.stdout) == (0, "data/leaders.yaml: ok (2 units)\n")
+
+
+def test_build_with_units(tmp_path: Path) -> None:
+    for name in ("docs", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    make_site(tmp_path / "data")
+    env = dict(os.environ, DUTYDIR_CACHE=str(tmp_path / "cache"), DUTYDIR_DATE="2025-01-01", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert (site / "units" / "index.html").is_file()
+    assert (site / "dongzhen" / "sectors" / "cheng-zhen-ran-qi" / "index.html").is_file()
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {
+        doc["location"]: doc["title"].replace("\u200b", "") for doc in index["docs"] if "#" not in doc["location"]
+    }
+    texts = {doc["location"]: doc["text"].replace("\u200b", "") for doc in index["docs"]}
+    assert (titles["dongzhen/sectors/cheng-zhen-ran-qi/"], titles["sectors/cheng-zhen-ran-qi/"]) == (
+        "城镇燃气",
+        "城镇燃气",
+    )
+    assert texts["dongzhen/sectors/cheng-zhen-ran-qi/"].startswith("<p>单位：东镇人民政府</p>")
+    assert texts["sectors/cheng-zhen-ran-qi/"].startswith("<p>单位：测试镇人民政府</p>")
+    html = (site / "dongzhen" / "sectors" / "cheng-zhen-ran-qi" / "index.html").read_text(encoding="utf-8")
+    assert "<title>城镇燃气 · 东镇 - 测试镇安全生产责任目录</title>" in html
