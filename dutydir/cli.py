@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import changes, edit, markup
+from . import changes, edit, markup, synth
 from .errors import DataError
 from .load import load_directory
 from .model import Directory
@@ -239,3 +239,17 @@ def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
         click.echo("\n".join(f"- {markup.md(line)}" for line in lines) if lines else "无变化。")
     else:
         click.echo("\n".join(lines) if lines else "无变化。")
+
+
+@cli.command("synth")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--units", type=click.IntRange(min=1), required=True, help="How many units (the first is a district).")
+@click.option("--seed", type=int, default=1, show_default=True, help="The same seed writes the same files.")
+def synth_command(out: Path, units: int, seed: int) -> None:
+    """Write a synthetic dataset of UNITS units into OUT (leaders.yaml and units/*.yaml), for tests and benchmarks.
+
+    Example: dutydir synth --units 50 --seed 1 /tmp/city && make site DATA=/tmp/city
+    """
+    written = synth.synth(out, units, seed)
+    pages = sum(len(load_site(out)[0].units[i].sectors) for i in range(len(written)))
+    click.echo(f"wrote {len(written)} units to {out} ({pages} sector pages)")
