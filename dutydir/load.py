@@ -180,6 +180,7 @@ class Builder:
         return directory
 
     def notice(self, n: Record) -> model.Notice:
+        """The notice's metadata, and its text read from text_file beside the data file."""
         text = ""
         if "text_file" in n:
             path = self.base / n["text_file"]
@@ -194,6 +195,7 @@ class Builder:
         )
 
     def holdings(self, holders: list[Record], entity: str) -> tuple[model.Holding, ...]:
+        """Terms in a post, oldest first; a term must end before the next begins."""
         out: list[model.Holding] = []
         for h in holders:
             holding = model.Holding(str(h["person"]), str(h.get("title", "")), h["from"], h.get("to"))
@@ -211,6 +213,7 @@ class Builder:
         return tuple(out)
 
     def post(self, p: Record, order: int) -> None:
+        """A leader post, its terms and stand-ins; its sectors are recorded as claims for later."""
         pid = str(p["id"])
         if pid in self.posts:
             first = self.post_records[pid].line
@@ -233,6 +236,7 @@ class Builder:
         self.post_records[pid] = p
 
     def acting(self, records: list[Record], pid: str) -> tuple[model.Acting, ...]:
+        """A post's temporary stand-ins, by first day."""
         out = []
         for a in records:
             acting = model.Acting(str(a["by"]), a["from"], a["to"], str(a.get("reason", "")))
@@ -307,6 +311,7 @@ class Builder:
                     )
 
     def check_slugs(self) -> None:
+        """Two sectors must not share a page name (水务 and 税务 are both shui-wu in plain pinyin)."""
         seen: dict[str, str] = {}
         for sector in self.sectors.values():
             if sector.slug in seen:
@@ -318,6 +323,7 @@ class Builder:
             seen[sector.slug] = sector.name
 
     def post_ref(self, ref: Any, entity: str, what: str) -> str | None:
+        """A reference to a post of this unit, or None after reporting it."""
         if ref in self.posts:
             return str(ref)
         if ref in self.foreign:
@@ -335,6 +341,7 @@ class Builder:
         return holder.person if holder else pid
 
     def pairs(self, records: list[Record]) -> list[model.AbPair]:
+        """AB pairs: two known, different posts; a post in one pair at a time."""
         out: list[model.AbPair] = []
         for rec in records:
             refs = rec["posts"]
@@ -368,6 +375,7 @@ class Builder:
         return out
 
     def commissioners(self, records: list[Record]) -> dict[str, model.Commissioner]:
+        """One commissioner post per known leader post, in the notice's order."""
         out: dict[str, model.Commissioner] = {}
         for rec in records:
             pid = self.post_ref(rec["assists"], str(rec["assists"]), "post assisted")
@@ -380,6 +388,7 @@ class Builder:
         return dict(sorted(out.items(), key=lambda kv: self.posts[kv[0]].order))
 
     def key_areas(self, groups: list[Record]) -> list[model.KeyArea]:
+        """Key areas, each falling under known sectors; one under none is a blind spot."""
         out = []
         for g in groups:
             for a in g["areas"]:
@@ -404,6 +413,7 @@ class Builder:
         return out
 
     def vacancies(self, directory: model.Directory) -> None:
+        """A warning for each post without a holder on the day, naming who covers."""
         for post in directory.posts:
             if directory.holder(post) is None:
                 rec = self.post_records[post.id]

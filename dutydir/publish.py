@@ -122,6 +122,7 @@ class LinkParser(HTMLParser):
         self.links: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Keep the link attributes of every tag."""
         for name, value in attrs:
             if name in ("href", "src", "xlink:href") and value:
                 self.links.append(value)

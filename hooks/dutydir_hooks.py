@@ -29,6 +29,7 @@ def setting(config: MkDocsConfig, key: str) -> str:
 
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
+    """Load and check the site's units; a data error stops the build with the checker's message."""
     base = Path(config.config_file_path).parent
     data = base / (setting(config, "data") or "data/leaders.yaml")
     try:
@@ -47,6 +48,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    """Add every generated page, in memory, beside the hand-written ones in docs/."""
     chart = functools.partial(svg.render, cache_dir=state["cache"])
     try:
         generated = site_pages(state["site"], chart, config.use_directory_urls)
@@ -60,6 +62,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, **kwargs: Any) -> LiveReloadServer:
+    """Rebuild when the data changes during `mkdocs serve`."""
     # The data may live outside data/ (make serve DATA=...); watch wherever it is.
     server.watch(str(state["data"] if state["data"].is_dir() else state["data"].parent))
     return server
