@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -131,6 +132,7 @@ class Builder:
         for order, p in enumerate(r["posts"]):
             self.post(p, order)
         self.check_slugs()
+        self.keywords()
         pairs = self.pairs(r.get("ab_pairs", []))
         c = r.get("commissioners") or Record()
         commissioners = self.commissioners(c.get("posts", []))
@@ -254,6 +256,21 @@ class Builder:
                     f"page name '{sector.slug}' is also that of sector '{seen[sector.slug]}'; give one a 'slug:'",
                 )
             seen[sector.slug] = sector.name
+
+    def keywords(self) -> None:
+        """Give sectors their search keywords; one that names a sector would lead readers to two pages."""
+        for name, rec in self.sector_records.items():
+            words: list[str] = []
+            for word in rec.get("keywords", []):
+                if word in self.sectors:
+                    message = f"keyword '{word}' is the name of a sector, which search finds by its name"
+                    self.report.add((word.line, word.column), name, message)
+                elif word in words:
+                    self.report.add((word.line, word.column), name, f"keyword '{word}' is given twice")
+                else:
+                    words.append(str(word))
+            if words:
+                self.sectors[name] = dataclasses.replace(self.sectors[name], keywords=tuple(words))
 
     def post_ref(self, ref: Any, entity: str, what: str) -> str | None:
         if ref in self.posts:

@@ -47,6 +47,8 @@ class Sector:
     """Name of the sector it is a scope of, for a child sector."""
     children: tuple[str, ...] = ()
     """Names of its scopes, in the notice's order."""
+    keywords: tuple[str, ...] = ()
+    """Words readers search it by that its name lacks; added for search, not the notice's text."""
 
 
 @dataclass(frozen=True)

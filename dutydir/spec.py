@@ -28,6 +28,7 @@ SECTOR: Mapping = Mapping(
         Field("kind", Text(), doc="How the post answers for it when the notice says more than 负责."),
         Field("children", ListOf(Name()), doc="Scopes named in parentheses after it."),
         Field("slug", Ident(), doc="URL name of its page; derived from pinyin when absent."),
+        Field("keywords", ListOf(Name()), doc="Words readers search it by; added for search, not the notice's text."),
     ],
     entity="name",
     shorthand="name",
