@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from . import charts, urls
+from . import charts, search, urls
 from .markup import front_matter, md
 from .model import DEFAULT_KIND, Directory, Post, Sector
 from .slugs import initial, pinyin_key
@@ -26,6 +26,9 @@ WHO_WORDS = {
     "department_heads": "区直各部门（单位）主要负责人",
 }
 DUTY_WORDS = {"mayor": "区长", "members": "各位党组成员（副区长）", "commissioners": "各位区安全生产协调专员"}
+# Set on a heading, leaves its section out of the search index (Material reads data-search-exclude).
+UNINDEXED = ' { data-search-exclude="true" }'
+ADDED_FOR_SEARCH = "（为便于检索添加，非通知原文）"
 
 
 def all_pages(d: Directory, chart: Chart, directory_urls: bool = True) -> dict[str, str]:
@@ -45,9 +48,9 @@ def all_pages(d: Directory, chart: Chart, directory_urls: bool = True) -> dict[s
     return pages
 
 
-def heading(title: str) -> str:
-    """The page's front matter title and its h1, both from the same plain text."""
-    return f"{front_matter(title)}# {md(title)}"
+def heading(title: str, tags: tuple[str, ...] = ()) -> str:
+    """The page's front matter title (and search tags) and its h1, both from the same plain text."""
+    return f"{front_matter(title, tags)}# {md(title)}"
 
 
 def chart_block(svg: str) -> str:
@@ -220,14 +223,19 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
         lines += ["## 负责的部门和行业领域", ""]
         lines += sector_list(d, post, here)
         lines.append("")
-    lines += ["## 关系图", "", chart_block(chart(charts.leader(d, post, directory_urls)))]
+    lines += ["## 关系图" + UNINDEXED, "", chart_block(chart(charts.leader(d, post, directory_urls)))]
     for duty in d.duties_for(post):
-        lines += ["## 安全生产责任", "", f"依据{cite(duty.clause, here)}，{md(DUTY_WORDS[duty.applies_to])}：", ""]
+        lines += [
+            "## 安全生产责任" + UNINDEXED,
+            "",
+            f"依据{cite(duty.clause, here)}，{md(DUTY_WORDS[duty.applies_to])}：",
+            "",
+        ]
         lines += [f"{i}. {md(item)}" for i, item in enumerate(duty.items, start=1)]
         lines.append("")
     obligations = d.obligations_for(post)
     if obligations:
-        lines += ["## 工作机制", ""]
+        lines += ["## 工作机制" + UNINDEXED, ""]
         rows = [[md(WHO_WORDS[o.who]), md(o.what), md(o.frequency), cite(o.clause, here)] for o in obligations]
         lines += table(["责任主体", "事项", "最低频次", "依据"], rows)
         lines.append("")
@@ -261,12 +269,17 @@ def sector_page(d: Directory, sector: Sector) -> str:
     areas = d.key_areas_of(sector)
     if areas:
         rows.append(["重点领域", "、".join(f"[{md(a.name)}]({urls.link(here, urls.KEY_AREAS)})" for a in areas)])
+    if sector.keywords:
+        rows.append(["检索词", "、".join(md(w) for w in sector.keywords) + ADDED_FOR_SEARCH])
     rows.append(["依据", cite(post.clause, here)])
-    lines = [heading(sector.name), "", answer(d, sector, here), ""]
+    lines = [heading(sector.name, search.terms(d, sector)), "", answer(d, sector, here), ""]
     if holder is None:
         cover = f"由AB角{leader_link(d, partner, here)}代理" if partner else "尚无AB角代理"
         lines += ['!!! warning "责任领导职务空缺"', "", f"    {md(post.name)}职务目前空缺，{cover}。", ""]
+    # Search indexes the answer above and the page's tags; the table repeats them under labels.
+    lines += ['<div data-search-exclude="true" markdown>', ""]
     lines += table(["项目", "内容"], rows)
+    lines += ["", "</div>"]
     lines.append("")
     return "\n".join(lines)
 

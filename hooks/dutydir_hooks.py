@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from dutydir import DataError, load_directory, pages, svg
+from dutydir import DataError, load_directory, pages, search, svg
+
+try:
+    import jieba  # Material's search cuts Chinese into words with jieba when it is installed
+except ImportError:
+    jieba = None
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -44,6 +49,11 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     for warning in warnings:
         log.info(str(warning))
     state.update(directory=directory, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
+    if jieba is not None:
+        # A user dictionary from the data: names and keywords stay whole words in the search index.
+        # (jieba's dictionary lives in the process; under `mkdocs serve` a removed word stays until restart.)
+        for word in search.segmenter_words(directory):
+            jieba.add_word(word, max(search.WORD_FREQUENCY, jieba.suggest_freq(word)))
     config.site_name = f"{directory.unit.short_name}安全生产责任目录"
     return config
 

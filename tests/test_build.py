@@ -286,6 +286,7 @@ def test_sector_page(site: Path) -> None:
         "AB角（责任领导不在时代理）": ("丁力（副区长）", ["../../leaders/fuquzhang-jiaotong/"]),
         "安全生产协调专员": ("待明确", []),
         "重点领域": ("燃气", ["../../key-areas/"]),
+        "检索词": ("天然气、液化石油气（为便于检索添加，非通知原文）", []),
         "依据": ("通知一（二）3", ["../../notice/#s1-2-3"]),
     }
     url = page_url(site, path)
