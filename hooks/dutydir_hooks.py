@@ -71,6 +71,16 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     return files
 
 
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    # Material writes the search index with \u escapes, six bytes a Chinese character; write it as UTF-8.
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.is_file():
+        before = path.read_bytes()
+        after = search.compact_index(before.decode("utf-8")).encode("utf-8")
+        path.write_bytes(after)
+        log.info(f"search index: {len(before)} bytes as written by Material, {len(after)} as UTF-8")
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, **kwargs: Any) -> LiveReloadServer:
     # The data file may live outside data/ (make serve DATA=...); watch wherever it is.
     server.watch(str(state["data"].parent))

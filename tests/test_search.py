@@ -1,4 +1,4 @@
-"""What the search index holds: words jieba keeps whole, tags from key areas and keywords, no boilerplate.
+"""What the search index holds: words jieba keeps whole, tags from key areas and keywords, no boilerplate, UTF-8.
 
 What a reader gets from it in a browser is tested in test_browser.py.
 """
@@ -71,6 +71,23 @@ def test_segmenter_words_are_names_and_keywords(directory: Directory) -> None:
         "液化石油气",
         "民用爆炸物品",
     ]
+
+
+def test_compact_index_writes_utf8() -> None:
+    material = json.dumps({"docs": [{"title": "城镇\u200b燃气", "text": '<p>a "b"</p>'}]}, separators=(",", ":"))
+    assert material == '{"docs":[{"title":"\\u57ce\\u9547\\u200b\\u71c3\\u6c14","text":"<p>a \\"b\\"</p>"}]}'
+    assert search.compact_index(material) == '{"docs":[{"title":"城镇\u200b燃气","text":"<p>a \\"b\\"</p>"}]}'
+    assert json.loads(search.compact_index(material)) == json.loads(material)
+
+
+def test_index_is_utf8_and_smaller(site: Path) -> None:
+    raw = (site / "search" / "search_index.json").read_bytes()
+    data = json.loads(raw.decode("utf-8"))
+    # The file is the compact UTF-8 form of the data; Material's own form (\u escapes) would be larger.
+    assert raw.decode("utf-8") == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    as_material_writes_it = json.dumps(data, separators=(",", ":")).encode("utf-8")
+    assert len(raw) < len(as_material_writes_it) * 0.6
+    assert "燃气" in raw.decode("utf-8")
 
 
 def test_sector_page_is_indexed_by_title_answer_and_tags(site: Path) -> None:
