@@ -82,13 +82,14 @@ def test_all_pages_twice_are_identical(directory: Directory) -> None:
 
 def test_all_pages_order(directory: Directory) -> None:
     keys = list(pages.all_pages(directory, fake_chart, True))
-    assert keys[:15] == [
+    assert keys[:16] == [
         "index.md",
         "leaders/index.md",
         "sectors/index.md",
         "key-areas.md",
         "mechanisms.md",
         "notice.md",
+        "lookup.md",
         "leaders/quzhang.md",
         "leaders/changwu-fuquzhang.md",
         "leaders/fuquzhang-kaifaqu.md",
@@ -100,14 +101,14 @@ def test_all_pages_order(directory: Directory) -> None:
         "leaders/fuquzhang-nongye.md",
     ]
     # Then one page per sector in the notice's order, starting with 发展改革 and its scopes.
-    assert keys[15:19] == [
+    assert keys[16:20] == [
         "sectors/fa-zhan-gai-ge.md",
         "sectors/liang-shi.md",
         "sectors/neng-yuan.md",
         "sectors/you-qi-chang-shu-guan-xian.md",
     ]
-    assert keys[15:] == [f"sectors/{s.slug}.md" for s in directory.sectors.values()]
-    assert len(keys) == 15 + 71
+    assert keys[16:] == [f"sectors/{s.slug}.md" for s in directory.sectors.values()]
+    assert len(keys) == 16 + 71
 
 
 PAGES_DIGEST = """

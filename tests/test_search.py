@@ -128,3 +128,7 @@ def test_boilerplate_is_indexed_once(site: Path) -> None:
         CUT(["负责", "的", "部门", "和", "行业", "领域"]),
         CUT(["任职", "记录"]),
     ]
+    # The lookup table lists every sector once more; only the page's title and introduction are indexed.
+    assert [loc for loc in docs if loc.startswith("lookup/")] == ["lookup/"]
+    assert docs["lookup/"]["title"] == "速查表"
+    assert "燃气" not in docs["lookup/"]["text"]
