@@ -135,6 +135,7 @@ class Builder:
         self.sectors: dict[str, model.Sector] = {}
         self.claims: dict[str, list[tuple[model.Assignment, tuple[int, int]]]] = {}
         self.slugs: dict[str, str] = {}
+        self.keyword_records: dict[str, list[Record]] = {}
         self.sector_places: dict[str, tuple[int, int]] = {}
 
     def build(self) -> model.Directory:
@@ -147,6 +148,7 @@ class Builder:
         self.resolve_sectors()
         self.check_slugs()
         self.check_acting()
+        self.keywords()
         pairs = self.pairs(r.get("ab_pairs", []))
         c = r.get("commissioners") or Record()
         commissioners = self.commissioners(c.get("posts", []))
@@ -258,6 +260,8 @@ class Builder:
         )
         if "slug" in s:
             self.slugs.setdefault(name, str(s["slug"]))
+        if "keywords" in s:
+            self.keyword_records.setdefault(name, []).append(s)
         for child in s.get("children", []):
             self.claims.setdefault(str(child), []).append(
                 (model.Assignment(pid, kind, start, end, name, ()), (child.line, child.column))
@@ -321,6 +325,21 @@ class Builder:
                     f"page name '{sector.slug}' is also that of sector '{seen[sector.slug]}'; give one a 'slug:'",
                 )
             seen[sector.slug] = sector.name
+
+    def keywords(self) -> None:
+        """Give sectors their search keywords; one that names a sector would lead readers to two pages."""
+        for name, entries in self.keyword_records.items():
+            words: list[str] = []
+            for word in (w for rec in entries for w in rec.get("keywords", [])):
+                if word in self.sectors:
+                    message = f"keyword '{word}' is the name of a sector, which search finds by its name"
+                    self.report.add((word.line, word.column), name, message)
+                elif word in words:
+                    self.report.add((word.line, word.column), name, f"keyword '{word}' is given twice")
+                else:
+                    words.append(str(word))
+            if words:
+                self.sectors[name] = replace(self.sectors[name], keywords=tuple(words))
 
     def post_ref(self, ref: Any, entity: str, what: str) -> str | None:
         """A reference to a post of this unit, or None after reporting it."""

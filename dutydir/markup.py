@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Sequence
 
 # Exactly the characters Python-Markdown (with the tables extension) lets a backslash escape:
 # escaping any other one would leave the backslash visible. '<', '>' and '&' become entities.
@@ -37,10 +38,12 @@ def dot_label(*lines: str) -> str:
     return '"' + "\\n".join(parts) + '"'
 
 
-def front_matter(title: str) -> str:
+def front_matter(title: str, tags: Sequence[str] = ()) -> str:
     """A YAML front matter block giving a page's title as HTML-escaped text.
 
     MkDocs would otherwise take the title from the rendered h1 as unescaped text, and themes
-    print it into <title> and the nav as HTML.
+    print it into <title> and the nav as HTML. ``tags`` are words search finds the page by;
+    Material shows them in search results as HTML, so they are escaped the same way.
     """
-    return "---\ntitle: " + json.dumps(attr(title), ensure_ascii=False) + "\n---\n\n"
+    search = "tags: " + json.dumps([attr(t) for t in tags], ensure_ascii=False) + "\n" if tags else ""
+    return "---\ntitle: " + json.dumps(attr(title), ensure_ascii=False) + "\n" + search + "---\n\n"

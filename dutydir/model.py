@@ -73,6 +73,8 @@ class Sector:
     """First day of the current assignment; None when it dates from the notice."""
     assignments: tuple[Assignment, ...] = ()
     """Every assignment of the sector, oldest first."""
+    keywords: tuple[str, ...] = ()
+    """Words readers search it by that its name lacks; added for search, not the notice's text."""
 
 
 @dataclass(frozen=True)

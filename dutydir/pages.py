@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from . import changes, charts, urls
-from .markup import front_matter, md
+from . import changes, charts, search, urls
+from .markup import attr, front_matter, md
 from .model import DEFAULT_KIND, Directory, Post, Sector
 from .slugs import initial, pinyin_key
 
@@ -26,6 +26,9 @@ WHO_WORDS = {
     "department_heads": "区直各部门（单位）主要负责人",
 }
 DUTY_WORDS = {"mayor": "区长", "members": "各位党组成员（副区长）", "commissioners": "各位区安全生产协调专员"}
+# Set on a heading, leaves its section out of the search index (Material reads data-search-exclude).
+UNINDEXED = ' { data-search-exclude="true" }'
+ADDED_FOR_SEARCH = "（为便于检索添加，非通知原文）"
 
 
 def all_pages(
@@ -40,6 +43,7 @@ def all_pages(
         urls.MECHANISMS: mechanisms(d),
         urls.NOTICE: notice(d),
         urls.CHANGES: change_log(d),
+        urls.LOOKUP: lookup(d),
     }
     for post in d.posts:
         pages[urls.leader_page(post.id)] = leader(d, post, chart, directory_urls)
@@ -48,9 +52,9 @@ def all_pages(
     return pages
 
 
-def heading(title: str) -> str:
-    """The page's front matter title and its h1, both from the same plain text."""
-    return f"{front_matter(title)}# {md(title)}"
+def heading(title: str, tags: tuple[str, ...] = ()) -> str:
+    """The page's front matter title (and search tags) and its h1, both from the same plain text."""
+    return f"{front_matter(title, tags)}# {md(title)}"
 
 
 def chart_block(svg: str) -> str:
@@ -134,6 +138,7 @@ def home(d: Directory, chart: Chart, directory_urls: bool, more: list[tuple[str,
         f"- [按领导查找]({urls.link(here, urls.LEADERS)})：{len(d.posts)}位区政府领导的分管领域、AB角和协调专员",
         f"- [按行业领域查找]({urls.link(here, urls.SECTORS)})：{len(d.sectors)}个部门、行业和领域，按领导分组，也按拼音排序",
         f"- [重点领域]({urls.link(here, urls.KEY_AREAS)})：通知四（二）列出的重点领域归谁负责",
+        f"- [速查表]({urls.link(here, urls.LOOKUP)})：每个领域一行，列出责任领导和AB角，输入几个字即可筛选",
         f"- [工作机制]({urls.link(here, urls.MECHANISMS)})：会议、调度和督办的频次，各方安全生产责任",
         f"- [通知原文]({urls.link(here, urls.NOTICE)})：{md(n.number)}",
         f"- [变更记录]({urls.link(here, urls.CHANGES)})：人事变动和分工调整，从新到旧",
@@ -226,14 +231,19 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
         lines += ["## 负责的部门和行业领域", ""]
         lines += sector_list(d, post, here)
         lines.append("")
-    lines += ["## 关系图", "", chart_block(chart(charts.leader(d, post, directory_urls)))]
+    lines += ["## 关系图" + UNINDEXED, "", chart_block(chart(charts.leader(d, post, directory_urls)))]
     for duty in d.duties_for(post):
-        lines += ["## 安全生产责任", "", f"依据{cite(duty.clause, here)}，{md(DUTY_WORDS[duty.applies_to])}：", ""]
+        lines += [
+            "## 安全生产责任" + UNINDEXED,
+            "",
+            f"依据{cite(duty.clause, here)}，{md(DUTY_WORDS[duty.applies_to])}：",
+            "",
+        ]
         lines += [f"{i}. {md(item)}" for i, item in enumerate(duty.items, start=1)]
         lines.append("")
     obligations = d.obligations_for(post)
     if obligations:
-        lines += ["## 工作机制", ""]
+        lines += ["## 工作机制" + UNINDEXED, ""]
         rows = [[md(WHO_WORDS[o.who]), md(o.what), md(o.frequency), cite(o.clause, here)] for o in obligations]
         lines += table(["责任主体", "事项", "最低频次", "依据"], rows)
         lines.append("")
@@ -275,18 +285,23 @@ def sector_page(d: Directory, sector: Sector) -> str:
     areas = d.key_areas_of(sector)
     if areas:
         rows.append(["重点领域", "、".join(f"[{md(a.name)}]({urls.link(here, urls.KEY_AREAS)})" for a in areas)])
+    if sector.keywords:
+        rows.append(["检索词", "、".join(md(w) for w in sector.keywords) + ADDED_FOR_SEARCH])
     if sector.since is None:
         rows.append(["依据", cite(post.clause, here)])
     else:
         rows.append(["依据", f"[变更记录 {sector.since.isoformat()}]({urls.link(here, urls.CHANGES)})"])
     since = [day for day in (sector.since or d.notice.date, holder.start if holder else None) if day]
     rows.insert(1, ["负责起始日期", f"{max(since).isoformat()} 起"])
-    lines = [heading(sector.name), "", answer(d, sector, here), ""]
+    lines = [heading(sector.name, search.terms(d, sector)), "", answer(d, sector, here), ""]
     if holder is None:
         cover = f"由AB角{leader_link(d, partner, here)}代理" if partner else "尚无AB角代理"
         lines += ['!!! warning "责任领导职务空缺"', "", f"    {md(post.name)}职务目前空缺，{cover}。", ""]
     lines += acting_notice(d, post)
+    # Search indexes the answer above and the page's tags; the table repeats them under labels.
+    lines += ['<div data-search-exclude="true" markdown>', ""]
     lines += table(["项目", "内容"], rows)
+    lines += ["", "</div>"]
     lines.append("")
     lines += earlier_leaders(d, sector, here)
     return "\n".join(lines)
@@ -432,3 +447,71 @@ def notice(d: Directory) -> str:
     if n.text:
         return front_matter(n.title) + (n.text if n.text.endswith("\n") else n.text + "\n")
     return f"{heading(n.title)}\n\n{md(n.number)}\n"
+
+
+def short_leader_link(d: Directory, post: Post, here: str) -> str:
+    """'[name](page)（post）' for a post's holder, shorter than the full title; the vacant post linked."""
+    holder = d.holder(post)
+    target = urls.link(here, urls.leader_page(post.id))
+    if holder is None:
+        return f"[{md(post.name)}（空缺）]({target})"
+    return f"[{md(holder.person)}]({target})（{md(post.name)}）"
+
+
+def lookup(d: Directory) -> str:
+    """Every sector and key area in one table with its leader and AB backup; the site's script filters its rows."""
+    here = urls.LOOKUP
+    rows = []
+    for sector in d.sectors.values():
+        post = d.responsible(sector)
+        partner = d.partner(post)
+        kind = md(sector.kind) if sector.kind != DEFAULT_KIND else ""
+        notes = [f"属{sector_link(d.sectors[sector.parent], here)}"] if sector.parent else []
+        areas = d.key_areas_of(sector)
+        if areas:
+            notes.append("重点领域：" + "、".join(md(a.name) for a in areas))
+        if sector.keywords:
+            notes.append("检索词：" + "、".join(md(w) for w in sector.keywords))
+        rows.append(
+            [
+                f"[{md(sector.name)}]({urls.link(here, urls.sector_page(sector.slug))})",
+                "下级领域" if sector.parent else "行业领域",
+                short_leader_link(d, post, here) + kind,
+                short_leader_link(d, partner, here) if partner else NONE,
+                "；".join(notes),
+            ]
+        )
+    for area in d.key_areas:
+        sectors = [d.sectors[name] for name in area.sectors]
+        posts = list(dict.fromkeys(d.responsible(s) for s in sectors))
+        partners = [p for p in (d.partner(post) for post in posts) if p is not None]
+        rows.append(
+            [
+                f"[{md(area.name)}]({urls.link(here, urls.KEY_AREAS)})",
+                "重点领域",
+                "、".join(short_leader_link(d, p, here) for p in posts),
+                "、".join(short_leader_link(d, p, here) for p in partners),
+                "属"
+                + "、".join(sector_link(s, here) for s in sectors)
+                + ("（推定）" if area.basis == "inferred" else ""),
+            ]
+        )
+    placeholder = "输入领域或领导姓名中的几个字，如 燃气、交通、丁力"
+    lines = [
+        heading("速查表"),
+        "",
+        "每个行业领域和重点领域一行：谁负责，谁是AB角（责任领导不在时代理）。"
+        "在下面的框里输入几个字，表格只留下含有这些字的行；几个词用空格隔开，行中须都含有。",
+        "",
+        # The table is the site's third listing of every sector; search indexes the sector pages instead.
+        '<div class="dutydir-lookup" data-search-exclude="true" markdown>',
+        "",
+        '<p class="dutydir-lookup-filter" hidden><label>筛选 <input type="search" autocomplete="off" '
+        f'placeholder="{attr(placeholder)}"></label> <span class="dutydir-lookup-count" role="status"></span></p>',
+        "",
+        *table(["领域", "类别", "责任领导", "AB角（责任领导不在时代理）", "说明"], rows),
+        "",
+        "</div>",
+        "",
+    ]
+    return "\n".join(lines)

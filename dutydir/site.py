@@ -8,6 +8,7 @@ all links inside a unit relative and unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -18,11 +19,11 @@ import yaml
 from . import pages, urls
 from .errors import DataError, Problem
 from .load import load_directory
-from .markup import md
+from .markup import attr, md
 from .model import Directory
 
 UNITS = "units.md"
-TITLE_RE = re.compile(r'\A---\ntitle: "(.*)"\n---\n')
+TITLE_RE = re.compile(r'\A---\ntitle: "(.*)"\n')
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ def load_site(path: str | os.PathLike[str], as_of: dt.date | None = None) -> tup
 
 def retitle(text: str, suffix: str) -> str:
     """A generated page with its front matter title qualified by the unit's name."""
-    return TITLE_RE.sub(lambda m: f'---\ntitle: "{m.group(1)} · {suffix}"\n---\n', text, count=1)
+    escaped = json.dumps(attr(suffix), ensure_ascii=False)[1:-1]
+    return TITLE_RE.sub(lambda m: f'---\ntitle: "{m.group(1)} · {escaped}"\n', text, count=1)
 
 
 def name_unit(text: str, path: str, name: str) -> str:

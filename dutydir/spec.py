@@ -30,6 +30,7 @@ SECTOR: Mapping = Mapping(
         Field("slug", Ident(), doc="URL name of its page; derived from pinyin when absent."),
         Field("from", Date(), doc="First day the post answers for it; absent when since the notice."),
         Field("to", Date(), doc="Last day the post answers for it, once it has moved."),
+        Field("keywords", ListOf(Name()), doc="Words readers search it by; added for search, not the notice's text."),
     ],
     entity="name",
     shorthand="name",

@@ -181,7 +181,11 @@ def unit_yaml(rng: random.Random, number: int, district: bool) -> str:
     for pid, _, _ in posts:
         lines.append(f"    - assists: {pid}")
         if rng.random() < 0.5:
-            lines += ["      holders:", f"        - person: {person(rng, used)}", f"          from: {START.isoformat()}"]
+            lines += [
+                "      holders:",
+                f"        - person: {person(rng, used)}",
+                f"          from: {START.isoformat()}",
+            ]
         else:
             lines.append("      holders: []")
     lines += [

@@ -12,6 +12,7 @@ KEY_AREAS = "key-areas.md"
 MECHANISMS = "mechanisms.md"
 NOTICE = "notice.md"
 CHANGES = "changes.md"
+LOOKUP = "lookup.md"
 
 CN_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 CLAUSE_RE = re.compile(r"^([一二三四五六七八九十])(?:（([一二三四五六七八九十])）)?(\d+)?$")

@@ -11,8 +11,13 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from dutydir import DataError, svg
+from dutydir import DataError, search, svg
 from dutydir.site import load_site, site_pages
+
+try:
+    import jieba  # Material's search cuts Chinese into words with jieba when it is installed
+except ImportError:
+    jieba = None
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +48,12 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     for warning in warnings:
         log.info(str(warning))
     state.update(site=site, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
+    if jieba is not None:
+        # A user dictionary from the data: names and keywords stay whole words in the search index.
+        # (jieba's dictionary lives in the process; under `mkdocs serve` a removed word stays until restart.)
+        for unit in site.units:
+            for word in search.segmenter_words(unit):
+                jieba.add_word(word, max(search.WORD_FREQUENCY, jieba.suggest_freq(word)))
     config.site_name = f"{site.units[0].unit.short_name}安全生产责任目录"
     return config
 
@@ -59,6 +70,16 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
             raise PluginError(f"docs/{src_uri} is a generated page; remove the hand-written file")
         files.append(File.generated(config, src_uri, content=text))
     return files
+
+
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    # Material writes the search index with \u escapes, six bytes a Chinese character; write it as UTF-8.
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.is_file():
+        before = path.read_bytes()
+        after = search.compact_index(before.decode("utf-8")).encode("utf-8")
+        path.write_bytes(after)
+        log.info(f"search index: {len(before)} bytes as written by Material, {len(after)} as UTF-8")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, **kwargs: Any) -> LiveReloadServer:

@@ -287,11 +287,48 @@ def test_sector_page(site: Path) -> None:
         "AB角（责任领导不在时代理）": ("丁力（副区长）", ["../../leaders/fuquzhang-jiaotong/"]),
         "安全生产协调专员": ("待明确", []),
         "重点领域": ("燃气", ["../../key-areas/"]),
+        "检索词": ("天然气、液化石油气（为便于检索添加，非通知原文）", []),
         "依据": ("通知一（二）3", ["../../notice/#s1-2-3"]),
     }
     url = page_url(site, path)
     assert parse(resolve(site, url, "../../leaders/dangzu-chengjian/")[0]).h1 == ["邓辉 · 区人民政府党组成员"]
     assert parse(resolve(site, url, "../../leaders/fuquzhang-jiaotong/")[0]).h1 == ["丁力 · 副区长"]
+
+
+# The lookup page
+
+
+def test_lookup_table(site: Path, directory: Directory) -> None:
+    page = parse(site / "lookup" / "index.html")
+    head, *rows = page.rows
+    assert [text for text, _ in head] == ["领域", "类别", "责任领导", "AB角（责任领导不在时代理）", "说明"]
+    assert len(rows) == len(directory.sectors) + len(directory.key_areas) == 71 + 16
+    by_name = {(row[0][0], row[1][0]): row for row in rows}
+    assert by_name["城镇燃气", "行业领域"] == [
+        ("城镇燃气", ["../sectors/cheng-zhen-ran-qi/"]),
+        ("行业领域", []),
+        ("邓辉（区人民政府党组成员）", ["../leaders/dangzu-chengjian/"]),
+        ("丁力（副区长）", ["../leaders/fuquzhang-jiaotong/"]),
+        ("重点领域：燃气；检索词：天然气、液化石油气", []),
+    ]
+    assert by_name["阳逻经济开发区", "行业领域"][2] == (
+        "陈晓红（副区长）全面负责",
+        ["../leaders/fuquzhang-kaifaqu/"],
+    )
+    assert by_name["特种设备", "下级领域"][4] == ("属市场监管", ["../sectors/shi-chang-jian-guan/"])
+    assert by_name["交通", "重点领域"] == [
+        ("交通", ["../key-areas/"]),
+        ("重点领域", []),
+        ("丁力（副区长）、刘辉（副区长）", ["../leaders/fuquzhang-jiaotong/", "../leaders/fuquzhang-gongan/"]),
+        (
+            "邓辉（区人民政府党组成员）、李先勇（常务副区长）",
+            ["../leaders/dangzu-chengjian/", "../leaders/changwu-fuquzhang/"],
+        ),
+        (
+            "属交通运输、综合交通、公安交通管理（推定）",
+            ["../sectors/jiao-tong-yun-shu/", "../sectors/zong-he-jiao-tong/", "../sectors/gong-an-jiao-tong-guan-li/"],
+        ),
+    ]
 
 
 # The district chart on the home page
@@ -352,8 +389,8 @@ def test_home_chart_commissioners_and_office(site: Path, district_svg: ET.Elemen
 def test_every_page_has_one_h1(site: Path) -> None:
     missing = {page_url(site, p): parse(p).h1 for p in html_files(site) if len(parse(p).h1) != 1 or not parse(p).h1[0]}
     assert missing == {}
-    # 71 sectors, 9 leaders, their two indexes, home, key areas, mechanisms, notice, change log, help and 404.
-    assert len(html_files(site)) == 71 + 9 + 2 + 7
+    # 71 sectors, 9 leaders, their two indexes, home, key areas, mechanisms, notice, change log, lookup, help, 404.
+    assert len(html_files(site)) == 71 + 9 + 2 + 8
 
 
 def test_every_internal_reference_resolves(site: Path) -> None:

@@ -227,6 +227,24 @@ CASES = [
         ["leaders.yaml:12:14: notice: cannot read text_file 'missing.md': No such file or directory"],
     ),
     Case(
+        "keyword-names-a-sector",
+        "      - 城镇燃气\n",
+        "      - name: 城镇燃气\n        keywords: [天然气, 教育]\n",
+        ["leaders.yaml:29:25: 城镇燃气: keyword '教育' is the name of a sector, which search finds by its name"],
+    ),
+    Case(
+        "keyword-twice",
+        "      - 城镇燃气\n",
+        "      - name: 城镇燃气\n        keywords: [天然气, 燃气, 天然气]\n",
+        ["leaders.yaml:29:29: 城镇燃气: keyword '天然气' is given twice"],
+    ),
+    Case(
+        "keyword-field-typo",
+        "      - 城镇燃气\n",
+        "      - name: 城镇燃气\n        keyword: [天然气]\n",
+        ["leaders.yaml:29:9: 城镇燃气: unknown field 'keyword' in sector (did you mean 'keywords'?)"],
+    ),
+    Case(
         "empty-sector-list-item",
         "      - 教育\n",
         "      - \n",

@@ -21,11 +21,15 @@ MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
 PERSON = "</title><script>alert(1)</script>"
 TITLE = '副镇长 "}\\ -> x [label="evil"] {'
 SECTOR = "*教育* [链接](http://evil.example/) #标题 |竖线| {#id} `代码` &amp; <b>粗</b>"
+KEYWORD = '<img src=x onerror="alert(3)"> 天然气 &amp; *强调*'
 
 
 def hostile_yaml() -> str:
     text = MINIMAL.replace("      - person: 张三", "      - person: " + json.dumps(PERSON))
     text = text.replace("        title: 副镇长\n", "        title: " + json.dumps(TITLE) + "\n")
+    text = text.replace(
+        "      - 城镇燃气\n", "      - name: 城镇燃气\n        keywords: [" + json.dumps(KEYWORD) + "]\n"
+    )
     return text.replace("      - 教育\n", "      - " + json.dumps(SECTOR, ensure_ascii=False) + "\n")
 
 
@@ -140,3 +144,16 @@ def test_search_index_holds_text_not_markup(site: Path) -> None:
     for doc in index["docs"]:
         assert "<script" not in doc["title"] + doc["text"]
         assert not re.search(r"<a\s", doc["text"])
+
+
+def test_hostile_keyword_is_text_on_pages_and_in_search_tags(site: Path) -> None:
+    (sector_dir,) = [p for p in (site / "sectors").iterdir() if p.name == "cheng-zhen-ran-qi"]
+    for path in (sector_dir / "index.html", site / "lookup" / "index.html"):
+        page = parse(path)
+        assert "img" not in page.texts and "em" not in page.texts, path
+        assert any(KEYWORD in text for text in page.texts["td"]), path
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    (doc,) = [doc for doc in index["docs"] if doc["location"] == "sectors/cheng-zhen-ran-qi/"]
+    # Material's search results insert tags as HTML, so they are stored escaped.
+    assert doc["tags"] == ["燃气", html.escape(KEYWORD)]
+    assert "<img" not in json.dumps(index, ensure_ascii=False)

@@ -82,7 +82,7 @@ def test_all_pages_twice_are_identical(directory: Directory) -> None:
 
 def test_all_pages_order(directory: Directory) -> None:
     keys = list(pages.all_pages(directory, fake_chart, True))
-    assert keys[:16] == [
+    assert keys[:17] == [
         "index.md",
         "leaders/index.md",
         "sectors/index.md",
@@ -90,6 +90,7 @@ def test_all_pages_order(directory: Directory) -> None:
         "mechanisms.md",
         "notice.md",
         "changes.md",
+        "lookup.md",
         "leaders/quzhang.md",
         "leaders/changwu-fuquzhang.md",
         "leaders/fuquzhang-kaifaqu.md",
@@ -101,14 +102,14 @@ def test_all_pages_order(directory: Directory) -> None:
         "leaders/fuquzhang-nongye.md",
     ]
     # Then one page per sector in the notice's order, starting with 发展改革 and its scopes.
-    assert keys[16:20] == [
+    assert keys[17:21] == [
         "sectors/fa-zhan-gai-ge.md",
         "sectors/liang-shi.md",
         "sectors/neng-yuan.md",
         "sectors/you-qi-chang-shu-guan-xian.md",
     ]
-    assert keys[16:] == [f"sectors/{s.slug}.md" for s in directory.sectors.values()]
-    assert len(keys) == 16 + 71
+    assert keys[17:] == [f"sectors/{s.slug}.md" for s in directory.sectors.values()]
+    assert len(keys) == 17 + 71
 
 
 PAGES_DIGEST = """

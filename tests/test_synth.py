@@ -45,5 +45,5 @@ def test_synthetic_units_check_clean_and_have_history(tmp_path: Path) -> None:
     assert any(len(p.holders) == 2 for u in site.units for p in u.posts)
     assert any(len(s.assignments) == 2 for u in site.units for s in u.sectors.values())
     built = site_pages(site, lambda dot: "<svg/>")
-    # Per unit: home, two indexes, key areas, mechanisms, notice and change log; then the unit index once.
-    assert len(built) == sum(7 + len(u.posts) + len(u.sectors) for u in site.units) + 1
+    # Per unit: home, two indexes, key areas, mechanisms, notice, change log and lookup; then the unit index once.
+    assert len(built) == sum(8 + len(u.posts) + len(u.sectors) for u in site.units) + 1

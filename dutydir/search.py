@@ -1,0 +1,40 @@
+"""What the site's search needs from the directory: words to cut Chinese at, words pages are found by, a compact index.
+
+Material's search indexes Chinese only as the words jieba cuts it into, and finds a word by its
+beginning: 城镇燃气 is cut into 城镇 / 燃气, so 燃气 finds it; a name jieba kept whole would not be
+found by its second half. So jieba is given only words readers type whole (people's names and the
+sectors' keywords), and the words that lead to a sector without being in its name (the key areas
+that fall under it and its keywords) are given to its page as search tags.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .model import Directory, Sector
+
+# How often jieba is told the data's words occur: enough to keep them whole inside longer names
+# (大数据 in 政务服务和大数据管理 needs about 100), far below common words (管理: 27191).
+WORD_FREQUENCY = 1000
+# Material hands jieba only runs of Han characters; a word with anything else in it is never cut.
+HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def terms(d: Directory, sector: Sector) -> tuple[str, ...]:
+    """Words a sector's page is found by beyond its name: the key areas under it, then its keywords."""
+    words = [a.name for a in d.key_areas_of(sector)] + list(sector.keywords)
+    return tuple(w for w in dict.fromkeys(words) if w != sector.name)
+
+
+def segmenter_words(d: Directory) -> list[str]:
+    """Words jieba must keep whole: everyone's name in the data, then every keyword; Han characters only."""
+    names = [h.person for post in d.posts for h in post.holders]
+    names += [h.person for c in d.commissioners.values() for h in c.holders]
+    keywords = [w for s in d.sectors.values() for w in s.keywords]
+    return [w for w in dict.fromkeys(names + keywords) if HAN_WORD.fullmatch(w)]
+
+
+def compact_index(text: str) -> str:
+    """The search index JSON with its text as UTF-8 rather than \\u escapes (3 bytes a Han character, not 6)."""
+    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
