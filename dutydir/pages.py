@@ -54,7 +54,8 @@ def all_pages(
 
 def heading(title: str, tags: tuple[str, ...] = ()) -> str:
     """The page's front matter title (and search tags) and its h1, both from the same plain text."""
-    return f"{front_matter(title, tags)}# {md(title)}"
+    # Pagefind (large sites) ranks a page whose title holds the query above pages that only list it.
+    return f'{front_matter(title, tags)}# {md(title)} {{ data-pagefind-weight="10" }}'
 
 
 def chart_block(svg: str) -> str:
@@ -293,7 +294,14 @@ def sector_page(d: Directory, sector: Sector) -> str:
         rows.append(["依据", f"[变更记录 {sector.since.isoformat()}]({urls.link(here, urls.CHANGES)})"])
     since = [day for day in (sector.since or d.notice.date, holder.start if holder else None) if day]
     rows.insert(1, ["负责起始日期", f"{max(since).isoformat()} 起"])
-    lines = [heading(sector.name, search.terms(d, sector)), "", answer(d, sector, here), ""]
+    lines = [
+        heading(sector.name, search.terms(d, sector)),
+        "",
+        words_for_pagefind(d, sector),
+        "",
+        answer(d, sector, here),
+        "",
+    ]
     if holder is None:
         cover = f"由AB角{leader_link(d, partner, here)}代理" if partner else "尚无AB角代理"
         lines += ['!!! warning "责任领导职务空缺"', "", f"    {md(post.name)}职务目前空缺，{cover}。", ""]
@@ -321,6 +329,20 @@ def earlier_leaders(d: Directory, sector: Sector, here: str) -> list[str]:
         start = (a.start or d.notice.date).isoformat()
         rows.append([f"[{name}]({urls.link(here, urls.leader_page(was.id))})", start, end.isoformat()])
     return ["## 此前的责任领导", "", *table(["责任领导", "起", "止"], rows), ""]
+
+
+def words_for_pagefind(d: Directory, sector: Sector) -> str:
+    """An empty block whose attribute gives Pagefind (large sites) the sector's words, cut apart.
+
+    Pagefind cuts Chinese running text differently from a typed query (城镇燃气的 is not 城镇 / 燃气),
+    so the words it should find the page by are given to it already separated; Material's
+    search reads no attributes and is unaffected.
+    """
+    words = search.cut_words([sector.name, *search.terms(d, sector)])
+    # A block of raw HTML: Markdown leaves it whole, so nothing in the words can turn into markup.
+    return (
+        f'<div class="dutydir-words" data-pagefind-index-attrs="data-words" data-words="{attr(" ".join(words))}"></div>'
+    )
 
 
 def answer(d: Directory, sector: Sector, here: str) -> str:

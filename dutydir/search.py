@@ -38,3 +38,13 @@ def segmenter_words(d: Directory) -> list[str]:
 def compact_index(text: str) -> str:
     """The search index JSON with its text as UTF-8 rather than \\u escapes (3 bytes a Han character, not 6)."""
     return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+
+
+def cut_words(phrases: list[str]) -> list[str]:
+    """Each phrase, then the words jieba cuts it into for search, without repeats, in order."""
+    import jieba  # imported here: loading its dictionary takes a second, and only pages need it
+
+    words: list[str] = []
+    for phrase in phrases:
+        words += [phrase, *(w for w in jieba.cut_for_search(phrase) if len(w) > 1)]
+    return list(dict.fromkeys(words))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from dutydir import DataError, search, svg
+from dutydir import DataError, pagefind, search, svg
 from dutydir.site import load_site, site_pages
 
 try:
@@ -55,6 +55,16 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
             for word in search.segmenter_words(unit):
                 jieba.add_word(word, max(search.WORD_FREQUENCY, jieba.suggest_freq(word)))
     config.site_name = f"{site.units[0].unit.short_name}安全生产责任目录"
+    pages_count = sum(len(u.posts) + len(u.sectors) for u in site.units)
+    try:
+        state["engine"] = pagefind.engine(setting(config, "search") or "auto", pages_count)
+    except pagefind.SearchError as e:
+        raise PluginError(str(e)) from None
+    if state["engine"] == "pagefind":
+        # Material keeps its search box only while its plugin is enabled; Pagefind gets a page instead.
+        if "material/search" in config.plugins:
+            config.plugins["material/search"].config.enabled = False
+        config.nav = [*(config.nav or []), {"搜索": pagefind.PAGE}]
     return config
 
 
@@ -65,6 +75,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         generated = site_pages(state["site"], chart, config.use_directory_urls)
     except svg.ChartError as e:
         raise PluginError(str(e)) from None
+    if state["engine"] == "pagefind":
+        generated[pagefind.PAGE] = pagefind.search_page()
     for src_uri, text in generated.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} is a generated page; remove the hand-written file")
@@ -73,6 +85,13 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
 
 
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    """Index a large site with Pagefind; otherwise rewrite Material's index as UTF-8."""
+    if state["engine"] == "pagefind":
+        try:
+            log.info(pagefind.index(Path(config.site_dir)))
+        except pagefind.SearchError as e:
+            raise PluginError(str(e)) from None
+        return
     # Material writes the search index with \u escapes, six bytes a Chinese character; write it as UTF-8.
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file():

@@ -199,7 +199,7 @@ def test_pages_after_appoint(real_copy: Path) -> None:
     partner_page = built["leaders/dangzu-chengjian.md"]
     assert "| AB角 | [王五](fuquzhang-jiaotong.md)（副区长）：本领导不在时由其代理 |" in partner_page
     leader_page = built["leaders/fuquzhang-jiaotong.md"]
-    assert leader_page.splitlines()[4] == "# 王五 · 副区长"
+    assert leader_page.splitlines()[4] == '# 王五 · 副区长 { data-pagefind-weight="10" }'
     history = leader_page[leader_page.index("## 任职记录") :].splitlines()
     assert history[2:6] == [
         "| 姓名 | 职务 | 起 | 止 |",

@@ -43,7 +43,7 @@ def test_units_sit_under_their_id(tmp_path: Path) -> None:
         'title: "周七 · 镇长 · 东镇"',
         "---",
         "",
-        "# 周七 · 镇长",
+        '# 周七 · 镇长 { data-pagefind-weight="10" }',
         "",
         "单位：[东镇人民政府](../index.md)",
         "",
