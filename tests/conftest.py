@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +12,7 @@ import pytest
 from dutydir import load_directory
 from dutydir.errors import Problem
 from dutydir.model import Directory
+from tests.support import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "leaders.yaml"
@@ -51,17 +49,7 @@ class Build:
 
 def run_build(root: Path, site: Path, cache: Path) -> Build:
     """Run a strict mkdocs build of ``root`` into ``site`` as of 2026-01-01; fail the test on an error."""
-    env = dict(os.environ)
-    env.pop("DUTYDIR_DATA", None)
-    env.update(DUTYDIR_DATE=AS_OF.isoformat(), DUTYDIR_CACHE=str(cache), NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    proc = mkdocs_build(root, site, DUTYDIR_DATE=AS_OF.isoformat(), DUTYDIR_CACHE=str(cache))
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build failed with exit code {proc.returncode}:\n{proc.stderr}\n{proc.stdout}")
     files = {p.name: p.stat().st_mtime_ns for p in sorted(cache.iterdir())} if cache.is_dir() else {}

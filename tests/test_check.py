@@ -6,9 +6,6 @@ in the expected messages stay put when the real data changes.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from dutydir.cli import cli
+from tests.support import copy_project, mkdocs_build
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -365,19 +363,8 @@ def test_real_data_checks_clean() -> None:
 
 
 def test_build_stops_with_the_same_message(tmp_path: Path) -> None:
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for folder in ("docs", "hooks"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "leaders.yaml").write_text(MINIMAL.replace("posts: [fu-a, fu-b]", "posts: [fu-a, fu-c]"))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "DUTYDIR_CACHE": str(tmp_path / "cache"), "NO_MKDOCS_2_WARNING": "1"},
-    )
+    copy_project(tmp_path, MINIMAL.replace("posts: [fu-a, fu-b]", "posts: [fu-a, fu-c]"))
+    result = mkdocs_build(tmp_path, tmp_path / "site")
     lines = result.stderr.splitlines()
     assert result.returncode == 1
     assert "ERROR   -  data/leaders.yaml:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)" in lines

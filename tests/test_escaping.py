@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from dutydir import charts, load_directory
+from tests.support import copy_project, mkdocs_build
 
 ROOT = Path(__file__).parent.parent
 MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
@@ -64,20 +61,8 @@ def parse(path: Path) -> Texts:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", root / "docs")
-    shutil.copytree(ROOT / "hooks", root / "hooks")
-    (root / "data").mkdir()
-    (root / "data" / "leaders.yaml").write_text(hostile_yaml(), encoding="utf-8")
-    env = dict(os.environ, DUTYDIR_DATE="2025-01-01", DUTYDIR_CACHE=str(root / "cache"), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(root / "site")],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    root = copy_project(tmp_path_factory.mktemp("hostile"), hostile_yaml())
+    result = mkdocs_build(root, root / "site", DUTYDIR_DATE="2025-01-01")
     assert result.returncode == 0, result.stderr
     return root / "site"
 

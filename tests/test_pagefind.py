@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,17 +13,7 @@ import pytest
 from playwright.sync_api import Route, sync_playwright
 
 from dutydir.pagefind import PAGEFIND_FROM_PAGES, SearchError, engine
-
-ROOT = Path(__file__).parent.parent
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.support import CHROMIUM, CHROMIUM_ARGS, copy_project, mkdocs_build
 
 
 def test_engine_choice() -> None:
@@ -42,24 +28,8 @@ def test_engine_choice() -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("pagefind")
-    for name in ("docs", "hooks", "data"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    env = dict(
-        os.environ,
-        DUTYDIR_SEARCH="pagefind",
-        DUTYDIR_DATE="2026-01-01",
-        DUTYDIR_CACHE=str(root / "cache"),
-        NO_MKDOCS_2_WARNING="1",
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(root / "site")],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    root = copy_project(tmp_path_factory.mktemp("pagefind"))
+    result = mkdocs_build(root, root / "site", DUTYDIR_SEARCH="pagefind", DUTYDIR_DATE="2026-01-01")
     assert result.returncode == 0, result.stderr
     return root / "site"
 
@@ -113,7 +83,7 @@ def test_pagefind_answers_sector_questions(base_url: str) -> None:
             route.abort("blockedbyclient")
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context()
         context.route(lambda url: True, guard)
         page = context.new_page()

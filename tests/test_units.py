@@ -4,10 +4,6 @@ and references across units reported as errors."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +11,7 @@ from click.testing import CliRunner
 
 from dutydir.cli import cli
 from dutydir.site import load_site, site_pages
+from tests.support import copy_project, mkdocs_build
 
 ROOT = Path(__file__).parent.parent
 MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
@@ -80,18 +77,8 @@ def test_check_counts_units(tmp_path: Path) -> None:
 
 
 def test_build_with_units(tmp_path: Path) -> None:
-    for name in ("docs", "hooks"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    make_site(tmp_path / "data")
-    env = dict(os.environ, DUTYDIR_CACHE=str(tmp_path / "cache"), DUTYDIR_DATE="2025-01-01", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    make_site(copy_project(tmp_path, MINIMAL) / "data")
+    result = mkdocs_build(tmp_path, tmp_path / "site", DUTYDIR_DATE="2025-01-01")
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     assert (site / "units" / "index.html").is_file()
