@@ -254,18 +254,19 @@ class Builder:
         start, end = s.get("from"), s.get("to")
         if start is not None and end is not None and end < start:
             self.report.add(s.place("to"), name, f"assignment ends ({end}) before it starts ({start})")
-        children = tuple(str(c) for c in s.get("children", []))
+        children = tuple(str(c["name"]) for c in s.get("children", []))
         self.claims.setdefault(name, []).append(
             (model.Assignment(pid, kind, start, end, None, children), (s.line, s.column))
         )
-        if "slug" in s:
-            self.slugs.setdefault(name, str(s["slug"]))
-        if "keywords" in s:
-            self.keyword_records.setdefault(name, []).append(s)
-        for child in s.get("children", []):
-            self.claims.setdefault(str(child), []).append(
-                (model.Assignment(pid, kind, start, end, name, ()), (child.line, child.column))
-            )
+        for entry, parent in [(s, None), *((c, name) for c in s.get("children", []))]:
+            entry_name = str(entry["name"])
+            if parent is not None:
+                assignment = model.Assignment(pid, kind, start, end, parent, ())
+                self.claims.setdefault(entry_name, []).append((assignment, (entry.line, entry.column)))
+            if "slug" in entry:
+                self.slugs.setdefault(entry_name, str(entry["slug"]))
+            if "keywords" in entry:
+                self.keyword_records.setdefault(entry_name, []).append(entry)
 
     def resolve_sectors(self) -> None:
         """Turn the claims into sectors as of the day; overlapping claims on one name are errors naming both."""

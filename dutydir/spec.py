@@ -21,12 +21,23 @@ HOLDING = Mapping(
     entity="person",
 )
 
+SCOPE = Mapping(
+    "scope",
+    [
+        Field("name", Name(), required=True, doc="The scope's name exactly as in the notice."),
+        Field("slug", Ident(), doc="URL name of its page; derived from pinyin when absent."),
+        Field("keywords", ListOf(Name()), doc="Words readers search it by; added for search, not the notice's text."),
+    ],
+    entity="name",
+    shorthand="name",
+)
+
 SECTOR: Mapping = Mapping(
     "sector",
     [
         Field("name", Name(), required=True, doc="The sector's name exactly as in the notice."),
         Field("kind", Text(), doc="How the post answers for it when the notice says more than 负责."),
-        Field("children", ListOf(Name()), doc="Scopes named in parentheses after it."),
+        Field("children", ListOf(SCOPE), doc="Scopes named in parentheses after it: names, or mappings."),
         Field("slug", Ident(), doc="URL name of its page; derived from pinyin when absent."),
         Field("from", Date(), doc="First day the post answers for it; absent when since the notice."),
         Field("to", Date(), doc="Last day the post answers for it, once it has moved."),

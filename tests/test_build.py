@@ -315,7 +315,10 @@ def test_lookup_table(site: Path, directory: Directory) -> None:
         "陈晓红（副区长）全面负责",
         ["../leaders/fuquzhang-kaifaqu/"],
     )
-    assert by_name["特种设备", "下级领域"][4] == ("属市场监管", ["../sectors/shi-chang-jian-guan/"])
+    assert by_name["特种设备", "下级领域"][4] == (
+        "属市场监管；检索词：电梯、锅炉、压力容器、起重机械",
+        ["../sectors/shi-chang-jian-guan/"],
+    )
     assert by_name["交通", "重点领域"] == [
         ("交通", ["../key-areas/"]),
         ("重点领域", []),

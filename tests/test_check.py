@@ -110,6 +110,18 @@ CASES = [
         ["leaders.yaml:47:13: fu-b: stand-in ends (2025-01-01) before it starts (2025-01-05)"],
     ),
     Case(
+        "scope-field-typo",
+        "        children: [危险化学品]\n",
+        "        children:\n          - name: 危险化学品\n            keyword: [剧毒]\n",
+        ["leaders.yaml:29:13: 危险化学品: unknown field 'keyword' in scope (did you mean 'keywords'?)"],
+    ),
+    Case(
+        "scope-keyword-is-a-sector",
+        "        children: [危险化学品]\n",
+        "        children:\n          - name: 危险化学品\n            keywords: [教育]\n",
+        ["leaders.yaml:29:24: 危险化学品: keyword '教育' is the name of a sector, which search finds by its name"],
+    ),
+    Case(
         "invalid-choice",
         "    role: mayor",
         "    role: mayr",

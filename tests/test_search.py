@@ -27,6 +27,7 @@ def test_keywords_are_in_the_model(directory: Directory) -> None:
     assert with_keywords == {
         "政务服务和大数据管理": ("大数据",),
         "城镇燃气": ("天然气", "液化石油气"),
+        "特种设备": ("电梯", "锅炉", "压力容器", "起重机械"),
         "民爆物品和烟花爆竹": ("民用爆炸物品",),
     }
 
@@ -41,6 +42,7 @@ def test_search_terms_are_key_areas_then_keywords(directory: Directory) -> None:
         "城镇燃气": ("燃气", "天然气", "液化石油气"),
         "房管": ("老旧小区改造",),
         "集贸市场": ("市场",),
+        "特种设备": ("电梯", "锅炉", "压力容器", "起重机械"),
         "商贸流通": ("商场",),
         "交通运输": ("交通", "桥梁"),
         "综合交通": ("交通",),
@@ -69,6 +71,10 @@ def test_segmenter_words_are_names_and_keywords(directory: Directory) -> None:
         "大数据",
         "天然气",
         "液化石油气",
+        "电梯",
+        "锅炉",
+        "压力容器",
+        "起重机械",
         "民用爆炸物品",
     ]
 
