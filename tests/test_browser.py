@@ -77,6 +77,9 @@ SEARCHES = {
     # Words that span several sectors.
     "交通": [TRANSPORT, TRANSPORT_HUB, TRAFFIC_POLICE],
     "农业": [AGRICULTURE, FARM_MACHINERY],
+    # Keywords added for search (a scope's included).
+    "天然气": [GAS],
+    "电梯": [SPECIAL_EQUIPMENT],
     # Leaders' names.
     "肖新锋": [XIAO],
     "丁力": [DING],
