@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import Style, lazy_pinyin, load_phrases_dict
+from pypinyin import Style, lazy_pinyin
+from pypinyin.constants import PHRASES_DICT
+from pypinyin.seg import mmseg
 
 # pypinyin reads 长输 as zhǎng shū; in 油气长输管线 it is cháng shū (long-distance).
-load_phrases_dict({"长输": [["cháng"], ["shū"]]})
+PHRASES = {"长输": [["cháng"], ["shū"]]}
+# What pypinyin's load_phrases_dict does, but its segmenter learns only the new phrases: load_phrases_dict
+# retrains it on all of pypinyin's phrases, some 20 ms of every build.
+PHRASES_DICT.update(PHRASES)
+mmseg.seg.train(iter(PHRASES))
 
 
 def slugify(name: str) -> str:

@@ -12,8 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pypinyin.constants import PHRASES_DICT
+from pypinyin.seg import mmseg
 
-from dutydir import load_directory
+from dutydir import load_directory, slugs
 from dutydir.errors import Problem
 from dutydir.model import Directory
 from dutydir.urls import clause_anchor
@@ -541,3 +543,12 @@ def test_successor_takes_over_on_the_day(data_copy: Path) -> None:
         assert post.sectors == TOP_SECTORS["dangzu-chengjian"]
         partner = d.partner(post)
         assert partner is not None and partner.id == "fuquzhang-jiaotong"
+
+
+def test_phrases_known_to_the_segmenter_as_after_a_full_retrain() -> None:
+    # slugs.py teaches pypinyin's segmenter only its own phrases; a full retrain would give the same.
+    assert all(PHRASES_DICT[word] == value for word, value in slugs.PHRASES.items())
+    retrained = mmseg.PrefixSet()
+    retrained.train(PHRASES_DICT.keys())
+    assert retrained._set == mmseg.seg._prefix_set._set
+    assert slugs.slugify("油气长输管线") == "you-qi-chang-shu-guan-xian"
