@@ -18,7 +18,7 @@ from pypinyin.seg import mmseg
 from dutydir import load_directory, slugs
 from dutydir.errors import Problem
 from dutydir.model import Directory
-from dutydir.urls import clause_anchor
+from dutydir.urls import clause_anchor, link
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "leaders.yaml"
 
@@ -454,6 +454,21 @@ def test_notice_metadata(directory: Directory) -> None:
 )
 def test_clause_anchor(clause: str, anchor: str) -> None:
     assert clause_anchor(clause) == anchor
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "anchor", "target"),
+    [
+        ("index.md", "sectors/index.md", "", "sectors/index.md"),
+        ("sectors/cheng-jian.md", "leaders/fu-a.md", "", "../leaders/fu-a.md"),
+        ("sectors/index.md", "sectors/cheng-jian.md", "", "cheng-jian.md"),
+        ("leaders/fu-a.md", "notice.md", "s1-2-5", "../notice.md#s1-2-5"),
+        ("leaders/index.md", "index.md", "", "../index.md"),
+    ],
+)
+def test_link(here: str, there: str, anchor: str, target: str) -> None:
+    # Asked twice: the second answer comes from link's memory of relative paths, and is the same.
+    assert link(here, there, anchor) == link(here, there, anchor) == target
 
 
 def test_cited_clauses_have_anchors_in_the_notice(directory: Directory) -> None:
