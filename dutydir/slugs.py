@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import re
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.constants import PHRASES_DICT
-from pypinyin.seg import mmseg
+# pypinyin reads its tables (some 400,000 phrases) when imported and keeps them for good. The garbage
+# collector need not walk them, neither while they are read nor at every full collection after: that
+# walking costs more than a build's reading of the data.
+collecting = gc.isenabled()
+gc.disable()
+try:
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.seg import mmseg
+finally:
+    gc.freeze()
+    if collecting:
+        gc.enable()
 
 # pypinyin reads 长输 as zhǎng shū; in 油气长输管线 it is cháng shū (long-distance).
 PHRASES = {"长输": [["cháng"], ["shū"]]}

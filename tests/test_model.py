@@ -9,6 +9,8 @@ import dataclasses
 import datetime as dt
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -558,6 +560,12 @@ def test_successor_takes_over_on_the_day(data_copy: Path) -> None:
         assert post.sectors == TOP_SECTORS["dangzu-chengjian"]
         partner = d.partner(post)
         assert partner is not None and partner.id == "fuquzhang-jiaotong"
+
+
+def test_importing_slugs_leaves_the_garbage_collector_on_and_pypinyin_tables_frozen() -> None:
+    code = "import gc, dutydir.slugs; print(gc.isenabled(), gc.get_freeze_count() > 100_000)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]
 
 
 def test_phrases_known_to_the_segmenter_as_after_a_full_retrain() -> None:
