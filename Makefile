@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # Material prints an end-of-life banner on every build; it is noise in this project's logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve publish rollback system lint lock clean
+.PHONY: site test serve publish rollback system lint lock clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,12 +37,17 @@ rollback: $(STAMP)
 	@test -n "$(DEST)" || { echo "usage: make rollback DEST=/path/to/webroot"; exit 2; }
 	$(BIN)/dutydir rollback "$(DEST)"
 
+# Measures builds of the real site and of synthetic ones up to 16,000 pages (about a quarter of an hour);
+# writes docs/benchmarks.md.
+bench: $(STAMP) system
+	$(BIN)/python scripts/bench.py
+
 test: $(STAMP)
 	scripts/install-system-deps.sh --browser
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check dutydir hooks tests
+	$(BIN)/ruff check dutydir hooks tests scripts
 	$(BIN)/mypy
 
 lock: $(STAMP)

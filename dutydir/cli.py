@@ -251,5 +251,6 @@ def synth_command(out: Path, units: int, seed: int) -> None:
     Example: dutydir synth --units 50 --seed 1 /tmp/city && make site DATA=/tmp/city
     """
     written = synth.synth(out, units, seed)
-    pages = sum(len(load_site(out)[0].units[i].sectors) for i in range(len(written)))
+    site, _ = load_site(out)
+    pages = sum(len(unit.sectors) for unit in site.units[: len(written)])
     click.echo(f"wrote {len(written)} units to {out} ({pages} sector pages)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -30,8 +31,14 @@ def sector_page(slug: str) -> str:
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative Markdown link target from one source page to another; MkDocs turns it into a URL."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = relpath(to_page, posixpath.dirname(from_page) or ".")
     return target + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def relpath(path: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link the same few folders' pages over and over, in every unit."""
+    return posixpath.relpath(path, start)
 
 
 def page_url(page: str, directory_urls: bool = True) -> str:

@@ -9,14 +9,18 @@ import dataclasses
 import datetime as dt
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from pypinyin.constants import PHRASES_DICT
+from pypinyin.seg import mmseg
 
-from dutydir import load_directory
+from dutydir import load_directory, slugs
 from dutydir.errors import Problem
 from dutydir.model import Directory
-from dutydir.urls import clause_anchor
+from dutydir.urls import clause_anchor, link
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "leaders.yaml"
 
@@ -454,6 +458,21 @@ def test_clause_anchor(clause: str, anchor: str) -> None:
     assert clause_anchor(clause) == anchor
 
 
+@pytest.mark.parametrize(
+    ("here", "there", "anchor", "target"),
+    [
+        ("index.md", "sectors/index.md", "", "sectors/index.md"),
+        ("sectors/cheng-jian.md", "leaders/fu-a.md", "", "../leaders/fu-a.md"),
+        ("sectors/index.md", "sectors/cheng-jian.md", "", "cheng-jian.md"),
+        ("leaders/fu-a.md", "notice.md", "s1-2-5", "../notice.md#s1-2-5"),
+        ("leaders/index.md", "index.md", "", "../index.md"),
+    ],
+)
+def test_link(here: str, there: str, anchor: str, target: str) -> None:
+    # Asked twice: the second answer comes from link's memory of relative paths, and is the same.
+    assert link(here, there, anchor) == link(here, there, anchor) == target
+
+
 def test_cited_clauses_have_anchors_in_the_notice(directory: Directory) -> None:
     d = directory
     anchors = set(re.findall(r"\{\s*#([\w-]+)\s*\}", d.notice.text))
@@ -541,3 +560,18 @@ def test_successor_takes_over_on_the_day(data_copy: Path) -> None:
         assert post.sectors == TOP_SECTORS["dangzu-chengjian"]
         partner = d.partner(post)
         assert partner is not None and partner.id == "fuquzhang-jiaotong"
+
+
+def test_importing_slugs_leaves_the_garbage_collector_on_and_pypinyin_tables_frozen() -> None:
+    code = "import gc, dutydir.slugs; print(gc.isenabled(), gc.get_freeze_count() > 100_000)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]
+
+
+def test_phrases_known_to_the_segmenter_as_after_a_full_retrain() -> None:
+    # slugs.py teaches pypinyin's segmenter only its own phrases; a full retrain would give the same.
+    assert all(PHRASES_DICT[word] == value for word, value in slugs.PHRASES.items())
+    retrained = mmseg.PrefixSet()
+    retrained.train(PHRASES_DICT.keys())
+    assert retrained._set == mmseg.seg._prefix_set._set
+    assert slugs.slugify("油气长输管线") == "you-qi-chang-shu-guan-xian"

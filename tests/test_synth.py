@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+import dutydir.cli
 from dutydir.cli import cli
 from dutydir.site import load_site, site_pages
 
@@ -47,3 +49,19 @@ def test_synthetic_units_check_clean_and_have_history(tmp_path: Path) -> None:
     built = site_pages(site, lambda dot: "<svg/>")
     # Per unit: home, two indexes, key areas, mechanisms, notice, change log and lookup; then the unit index once.
     assert len(built) == sum(8 + len(u.posts) + len(u.sectors) for u in site.units) + 1
+
+
+def test_synth_loads_the_written_site_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Counting the sector pages loads the written site once, not once per unit.
+    calls = []
+    real = dutydir.cli.load_site
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dutydir.cli, "load_site", counting)
+    result = CliRunner().invoke(cli, ["synth", "--units", "3", "--seed", "3", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote 3 units to {tmp_path} (204 sector pages)\n"
+    assert len(calls) == 1

@@ -3,12 +3,17 @@ and references across units reported as errors."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from dutydir import pages
 from dutydir.cli import cli
 from dutydir.site import load_site, site_pages
 from tests.support import copy_project, mkdocs_build
@@ -96,3 +101,37 @@ def test_build_with_units(tmp_path: Path) -> None:
     assert texts["sectors/cheng-zhen-ran-qi/"].startswith("<p>单位：测试镇人民政府</p>")
     html = (site / "dongzhen" / "sectors" / "cheng-zhen-ran-qi" / "index.html").read_text(encoding="utf-8")
     assert "<title>城镇燃气 · 东镇 - 测试镇安全生产责任目录</title>" in html
+
+
+def test_charts_rendered_together_land_where_called(tmp_path: Path) -> None:
+    # site_pages renders the charts side by side after making the pages; each page still gets its own
+    # charts in place, and a DOT that comes up twice (the same leader chart in two units) is rendered once.
+    site, _ = load_site(make_site(tmp_path / "data"))
+    calls: list[str] = []
+    threads: set[int] = set()
+
+    def chart(dot: str) -> str:
+        calls.append(dot)
+        threads.add(threading.get_ident())
+        time.sleep(0.01)
+        return in_place(dot)
+
+    asked: list[str] = []
+
+    def in_place(dot: str) -> str:
+        asked.append(dot)
+        return f'<svg id="{hashlib.sha256(dot.encode()).hexdigest()}"/>'
+
+    built = site_pages(site, chart)
+    assert len(calls) == len(set(calls))
+    asked.clear()
+    for unit in site.units:
+        for path, text in pages.all_pages(unit, in_place).items():
+            assert chart_blocks(built[site.prefix(unit) + path]) == chart_blocks(text), path
+    assert set(calls) == set(asked) and len(asked) > len(calls)
+    if (os.cpu_count() or 1) > 1:
+        assert len(threads) > 1
+
+
+def chart_blocks(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("<svg")]
