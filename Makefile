@@ -40,6 +40,7 @@ rollback: $(STAMP)
 # Measures builds of the real site and of synthetic ones up to 16,000 pages (about a quarter of an hour);
 # writes docs/benchmarks.md.
 bench: $(STAMP) system
+	scripts/install-system-deps.sh --browser
 	$(BIN)/python scripts/bench.py
 
 test: $(STAMP)

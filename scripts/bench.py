@@ -101,9 +101,19 @@ class Bench:
         self.dot_log = tmp / "dot-runs.log"
 
     def build(
-        self, config: Path, site: Path, cache: Path, data: Path | None = None, profile: Path | None = None
+        self,
+        config: Path,
+        site: Path,
+        cache: Path,
+        data: Path | None = None,
+        profile: Path | None = None,
+        search: str = "material",
     ) -> Build:
-        """Run `mkdocs build --strict` of a config into a fresh site folder; measure it."""
+        """Run `mkdocs build --strict` of a config into a fresh site folder with a search engine; measure it.
+
+        Material's search is the default here, so that every size is built the same way and its
+        index size can be compared; the site itself picks Pagefind from 2,000 pages on.
+        """
         shutil.rmtree(site, ignore_errors=True)
         env = dict(os.environ)
         env.pop("DUTYDIR_DATA", None)
@@ -112,6 +122,7 @@ class Bench:
             DUTYDIR_DATE=AS_OF,
             DUTYDIR_CACHE=str(cache),
             DUTYDIR_BENCH_DOT_LOG=str(self.dot_log),
+            DUTYDIR_SEARCH=search,
             PATH=self.path,
         )
         if data is not None:
@@ -300,6 +311,8 @@ class Size:
     """Builds from an empty chart cache, each with its own."""
     warm: Build
     appointed: Build
+    readers: list[Reader] | None = None
+    """What a reader downloads and waits for a first search result, for each engine (largest site only)."""
 
     @property
     def first(self) -> Build:
@@ -320,7 +333,80 @@ class Size:
         return max(b.peak for b in self.cold)
 
 
-def scaling(bench: Bench, units: int, runs: int, profile: Path | None = None) -> Size:
+@dataclass
+class Reader:
+    """One search by a reader in headless Chromium: what the browser downloaded and how long until a result."""
+
+    engine: str
+    index: int
+    """Bytes of the engine's whole index on the server."""
+    downloaded: int
+    """Bytes the browser fetched from opening the page to the first result (page, assets and index)."""
+    search_bytes: int
+    """Of those, the bytes of the search engine's own files (index, fragments, worker, wasm)."""
+    seconds: float
+    """From starting the query to the first result on screen."""
+    first: str
+    """The first result's title."""
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+QUERY = "交通"
+
+
+def reader(site: Path, engine: str) -> Reader:
+    """Serve a built site on 127.0.0.1 and search it once in headless Chromium, counting bytes and time."""
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    fetched: dict[str, int] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.on("requestfinished", lambda r: fetched.__setitem__(r.url, r.sizes()["responseBodySize"]))
+            if engine == "pagefind":
+                page.goto(base + "search/")
+                field, result = ".pagefind-ui__search-input", ".pagefind-ui__result-link"
+            else:
+                page.goto(base)
+                field, result = "input.md-search__input", ".md-search-result__item h1"
+            start = time.perf_counter()
+            page.fill(field, QUERY)
+            page.keyboard.press("End")
+            page.wait_for_selector(result, timeout=600_000)
+            seconds = time.perf_counter() - start
+            first = page.locator(result).first.inner_text().replace("\u200b", "")
+            page.wait_for_timeout(500)
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    marker = "/pagefind/" if engine == "pagefind" else "/search/"
+    index = sum(p.stat().st_size for p in (site / marker.strip("/")).rglob("*") if p.is_file())
+    search_bytes = sum(size for url, size in fetched.items() if marker in url or "worker" in url)
+    return Reader(engine, index, sum(fetched.values()), search_bytes, seconds, first)
+
+
+def scaling(bench: Bench, units: int, runs: int, profile: Path | None = None, readers: bool = False) -> Size:
     """Build a synthetic site from empty chart caches, again unchanged, after one appointment; profile one more."""
     work = bench.tmp / f"units-{units}"
     data = work / "data"
@@ -346,8 +432,15 @@ def scaling(bench: Bench, units: int, runs: int, profile: Path | None = None) ->
     if profile is not None:
         bench.build(CONFIG, work / "site", cache, data, profile=profile)
         progress(f"{units} units: profiled")
+    measured = None
+    if readers:
+        measured = [reader(work / "site", "material")]
+        progress(f"{units} units: a reader's search with Material, {measured[-1].seconds:.1f} s")
+        bench.build(CONFIG, work / "site-pagefind", cache, data, search="pagefind")
+        measured.append(reader(work / "site-pagefind", "pagefind"))
+        progress(f"{units} units: a reader's search with Pagefind, {measured[-1].seconds:.1f} s")
     shutil.rmtree(work)
-    return Size(units, cold, warm, appointed)
+    return Size(units, cold, warm, appointed, measured)
 
 
 # Where a profiled build's time goes: functions of MkDocs, its plugins and the hooks, each called once
@@ -441,6 +534,42 @@ def verdict(ok: bool) -> str:
 
 def seconds_list(times: list[float]) -> str:
     return ", ".join(f"{t:.2f}" for t in times)
+
+
+def reader_section(large: Size) -> list[str]:
+    """What a reader downloads and waits for one search on the largest site, with each engine."""
+    if not large.readers:
+        return []
+    names = {"material": "Material（一个索引文件）", "pagefind": "Pagefind（分块索引）"}
+    lines = [
+        "## 搜索：读者要下载多少、等多久",
+        "",
+        f"在 {large.first.pages:,} 页的网站上，用无头 Chromium 从 127.0.0.1 打开页面，在搜索框输入“{QUERY}”，"
+        "记录浏览器下载的字节数（从打开页面到第一条结果出现）和从输入到第一条结果出现的时间。"
+        "本机回环网络没有带宽限制；在办公网络上，下载量决定等待时间。",
+        "",
+        "| 搜索 | 服务器上的索引 | 浏览器下载（合计） | 其中搜索文件 | 到第一条结果 | 第一条结果 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in large.readers:
+        lines.append(
+            f"| {names.get(r.engine, r.engine)} | {mb(r.index)} | {mb(r.downloaded)} | {mb(r.search_bytes)} "
+            f"| {r.seconds:.2f} 秒 | {r.first} |"
+        )
+    material = next((r for r in large.readers if r.engine == "material"), None)
+    pagefind = next((r for r in large.readers if r.engine == "pagefind"), None)
+    if material and pagefind:
+        too_much = material.search_bytes > 2_000_000 or material.seconds > 1.0
+        lines += [
+            "",
+            f"用 Material 的搜索，读者要先下载 {mb(material.search_bytes)} 的搜索文件、等 {material.seconds:.1f} 秒，"
+            + ("超过了办公网络上可以接受的 2 MB 或 1 秒。" if too_much else "仍在 2 MB、1 秒之内。")
+            + f"Pagefind 只下载 {mb(pagefind.search_bytes)}，{pagefind.seconds:.2f} 秒出结果。所以网站的页面数"
+            "（领导和行业领域页）达到 2,000 时自动改用 Pagefind（`extra.dutydir.search: auto`）；只有本区的网站"
+            "仍用为行业领域问题调好的 Material 搜索。上面“规模”一节的各行都用 Material 的搜索生成，以便比较。",
+            "",
+        ]
+    return lines
 
 
 def report(
@@ -575,6 +704,7 @@ def report(
         f"{mb(large.first.index)}。浏览器第一次打开搜索框时要下载并解析整个索引；这么大的网站需要分块加载的搜索，"
         "本页只报告它的大小。",
         "",
+        *reader_section(large),
         "## 重新生成",
         "",
         f"同一份数据、同一个缓存紧接着再生成一次（“数据不变”），然后执行一次 `dutydir appoint {APPOINT[0]} "
@@ -640,7 +770,10 @@ def main(argv: list[str] | None = None) -> None:
             synth.synth(data, sizes[0][0], SEED)
             overheads.append(overhead(bench, "synthetic", f"合成网站（{sizes[0][0]} 个单位）", data, runs))
         prof = bench.tmp / "build.prof"
-        results = [scaling(bench, units, n, prof if i == 0 else None) for i, (units, n) in enumerate(sizes)]
+        last = len(sizes) - 1
+        results = [
+            scaling(bench, units, n, prof if i == 0 else None, readers=i == last) for i, (units, n) in enumerate(sizes)
+        ]
         shares = profile_shares(prof)
     info["负载（结束时）"] = load()
     text = report(info, overheads, results, shares, runs, (time.perf_counter() - started) / 60)

@@ -46,3 +46,26 @@ def test_bench_measures_a_small_site(tmp_path: Path) -> None:
     text = bench.report(bench.machine(), [over], [size, size], shares, 2, 1.0)
     assert "| 钩子的开销 | 不超过纯 MkDocs 的 1.2× | 真实网站 1.05× | **达到** |" in text
     assert text.count("**达到**") == 5 and "未达到" not in text
+
+
+def test_bench_measures_a_readers_search(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    synth.synth(data, 1, bench.SEED)
+    b = bench.Bench(tmp_path)
+    cache = tmp_path / "cache"
+    b.build(bench.CONFIG, tmp_path / "site", cache, data)
+    pagefind = b.build(bench.CONFIG, tmp_path / "site-pagefind", cache, data, search="pagefind")
+    assert pagefind.index == 0  # no Material index in a Pagefind site
+    material_search = bench.reader(tmp_path / "site", "material")
+    pagefind_search = bench.reader(tmp_path / "site-pagefind", "pagefind")
+    transport = {"交通运输", "综合交通", "公安交通管理"}
+    assert material_search.first in transport and pagefind_search.first in transport
+    for r in (material_search, pagefind_search):
+        assert 0 < r.search_bytes < r.downloaded and r.index > 0 and r.seconds > 0
+    size = bench.Size(1, [pagefind], pagefind, pagefind, [material_search, pagefind_search])
+    lines = bench.reader_section(size)
+    assert lines[0] == "## 搜索：读者要下载多少、等多久"
+    assert [line.split(" | ")[0] for line in lines if line.startswith(("| Material", "| Pagefind"))] == [
+        "| Material（一个索引文件）",
+        "| Pagefind（分块索引）",
+    ]
