@@ -35,6 +35,8 @@ def all_pages(
     d: Directory, chart: Chart, directory_urls: bool = True, home_links: list[tuple[str, str]] | None = None
 ) -> dict[str, str]:
     """Every generated page by its source path, in a fixed order; ``home_links`` adds (text, target) ways in."""
+    # Material's search cuts the pages' text with jieba after they are made: it needs the data's words.
+    search.teach_jieba([d])
     pages = {
         urls.HOME: home(d, chart, directory_urls, home_links or []),
         urls.LEADERS: leader_index(d),
@@ -338,7 +340,7 @@ def words_for_pagefind(d: Directory, sector: Sector) -> str:
     so the words it should find the page by are given to it already separated; Material's
     search reads no attributes and is unaffected.
     """
-    words = search.cut_words([sector.name, *search.terms(d, sector)])
+    words = search.cut_words(d, [sector.name, *search.terms(d, sector)])
     # A block of raw HTML: Markdown leaves it whole, so nothing in the words can turn into markup.
     return (
         f'<div class="dutydir-words" data-pagefind-index-attrs="data-words" data-words="{attr(" ".join(words))}"></div>'

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 from .model import Directory, Sector
 
@@ -40,11 +41,32 @@ def compact_index(text: str) -> str:
     return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
 
 
-def cut_words(phrases: list[str]) -> list[str]:
-    """Each phrase, then the words jieba cuts it into for search, without repeats, in order."""
+def cut_words(d: Directory, phrases: list[str]) -> list[str]:
+    """Each phrase, then the words jieba cuts it into for search (knowing the unit's words), without repeats."""
     import jieba  # imported here: loading its dictionary takes a second, and only pages need it
+
+    teach_jieba([d])
 
     words: list[str] = []
     for phrase in phrases:
         words += [phrase, *(w for w in jieba.cut_for_search(phrase) if len(w) > 1)]
     return list(dict.fromkeys(words))
+
+
+def teach_jieba(units: Iterable[Directory]) -> None:
+    """Add the units' names and keywords to jieba's dictionary, so Material's search keeps them whole words.
+
+    jieba's dictionary lives in the process: under `mkdocs serve`, a word removed from the data stays
+    until the server restarts.
+    """
+    import jieba
+
+    for unit in units:
+        for word in segmenter_words(unit):
+            if word not in TAUGHT:
+                jieba.add_word(word, max(WORD_FREQUENCY, jieba.suggest_freq(word)))
+                TAUGHT.add(word)
+
+
+# Words already added to jieba in this process: pages ask for their unit's words again and again.
+TAUGHT: set[str] = set()

@@ -14,11 +14,6 @@ from mkdocs.structure.files import File
 from dutydir import DataError, pagefind, search, svg
 from dutydir.site import load_site, site_pages
 
-try:
-    import jieba  # Material's search cuts Chinese into words with jieba when it is installed
-except ImportError:
-    jieba = None
-
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
@@ -48,12 +43,6 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     for warning in warnings:
         log.info(str(warning))
     state.update(site=site, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
-    if jieba is not None:
-        # A user dictionary from the data: names and keywords stay whole words in the search index.
-        # (jieba's dictionary lives in the process; under `mkdocs serve` a removed word stays until restart.)
-        for unit in site.units:
-            for word in search.segmenter_words(unit):
-                jieba.add_word(word, max(search.WORD_FREQUENCY, jieba.suggest_freq(word)))
     config.site_name = f"{site.units[0].unit.short_name}安全生产责任目录"
     pages_count = sum(len(u.posts) + len(u.sectors) for u in site.units)
     try:
