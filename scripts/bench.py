@@ -163,6 +163,22 @@ def cache_state(cache: Path) -> dict[str, tuple[int, int]]:
     return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in cache.glob("*.svg")}
 
 
+def plain_project_apart(data: Path, cache: Path, dest: Path) -> Path:
+    """plain_project in a new Python process, as the hooks run in a new `mkdocs build` process.
+
+    jieba's dictionary is global to a process: words one site taught it would otherwise change how
+    the next site's pages are cut.
+    """
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--plain", str(data), str(cache), str(dest)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        sys.exit(f"bench: writing the plain copy of the site failed:\n{done.stderr}")
+    return dest / "mkdocs.yml"
+
+
 def plain_project(data: Path, cache: Path, dest: Path) -> Path:
     """The site's pages as Markdown files in a copy of docs/, with mkdocs.yml minus the hooks; its config file.
 
@@ -286,7 +302,7 @@ def overhead(bench: Bench, key: str, name: str, data: Path, runs: int) -> Overhe
     cache = work / "cache"
     # Untimed: the first build fills the chart cache (and warms the disk cache and jieba's) for both sides.
     first = bench.build(CONFIG, work / "site-hooks", cache, data)
-    plain_config = plain_project(data, cache, work / "plain")
+    plain_config = plain_project_apart(data, cache, work / "plain")
     bench.build(plain_config, work / "site-plain", cache)
     files, differ = same_files(work / "site-hooks", work / "site-plain")
     hooks: list[float] = []
@@ -756,7 +772,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the page (default docs/benchmarks.md)")
     parser.add_argument("--quick", action="store_true", help="a short trial: tiny sites, one build of each")
     parser.add_argument("--runs", type=int, help=f"timed builds of each side of the overhead comparison ({RUNS})")
+    parser.add_argument("--plain", nargs=3, type=Path, metavar=("DATA", "CACHE", "DEST"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.plain:
+        plain_project(*args.plain)
+        return
     runs = args.runs or (1 if args.quick else RUNS)
     sizes = ((1, 1), (2, 1)) if args.quick else SIZES
     started = time.perf_counter()

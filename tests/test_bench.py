@@ -34,7 +34,7 @@ def test_bench_measures_a_small_site(tmp_path: Path) -> None:
     assert (warm.renders, warm.written, warm.charts, warm.pages) == (0, 0, cold.charts, cold.pages)
 
     # The same pages as plain Markdown files, built without the hooks, make the same site.
-    plain = bench.plain_project(data, cache, tmp_path / "plain")
+    plain = bench.plain_project_apart(data, cache, tmp_path / "plain")
     assert "hooks" not in plain.read_text(encoding="utf-8")
     b.build(plain, tmp_path / "site-plain", cache)
     files, differ = bench.same_files(tmp_path / "site", tmp_path / "site-plain")
