@@ -60,23 +60,40 @@ def post_ids(path: Path) -> dict[str, str]:
 def load_site(path: str | os.PathLike[str], as_of: dt.date | None = None) -> tuple[Site, list[Problem]]:
     """Load every unit of a site; raise one DataError with the problems of all its files."""
     files = unit_files(path)
-    declared = {f: post_ids(f) for f in files}
+    shown = {f: os.path.relpath(f) if f.resolve().is_relative_to(Path.cwd()) else str(f) for f in files}
+    loaded: dict[Path, tuple[Directory, list[Problem]] | DataError] = {}
+    for f in files:
+        try:
+            loaded[f] = load_directory(shown[f], as_of)
+        except DataError as e:
+            loaded[f] = e
+    failed = [f for f, result in loaded.items() if isinstance(result, DataError)]
+    if failed:
+        # Only a file with problems is read again, told the other units' post ids, so that a
+        # reference across units says so instead of 'unknown'.
+        declared = {
+            f: {p.id: result[0].unit.id for p in result[0].posts} if not isinstance(result, DataError) else post_ids(f)
+            for f, result in loaded.items()
+        }
+        for f in failed:
+            foreign = {pid: unit for g, ids in declared.items() if g != f for pid, unit in ids.items()}
+            try:
+                loaded[f] = load_directory(shown[f], as_of, foreign)
+            except DataError as e:
+                loaded[f] = e
     units: list[Directory] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
     seen: dict[str, Path] = {}
-    for f in files:
-        foreign = {pid: unit for g, ids in declared.items() if g != f for pid, unit in ids.items()}
-        shown = os.path.relpath(f) if f.resolve().is_relative_to(Path.cwd()) else str(f)
-        try:
-            directory, found = load_directory(shown, as_of, foreign)
-        except DataError as e:
-            problems += e.problems
+    for f, result in loaded.items():
+        if isinstance(result, DataError):
+            problems += result.problems
             continue
+        directory, found = result
         if directory.unit.id in seen:
             problems.append(
                 Problem(
-                    shown,
+                    shown[f],
                     1,
                     1,
                     directory.unit.id,
