@@ -9,12 +9,13 @@ from pathlib import Path
 
 import click
 
-from . import changes, edit, markup, synth
-from .errors import DataError
-from .load import load_directory
-from .model import Directory
-from .publish import PublishError, publish, rollback
-from .site import load_site
+from dutydir.build.publish import PublishError, publish, rollback
+from dutydir.data.errors import DataError
+from dutydir.data.load import load_directory
+from dutydir.data.units import load_site
+from dutydir.model.directory import Directory
+from dutydir.render import escape
+from dutydir.tools import edit, synth, versions
 
 DEFAULT_DATA = "data/leaders.yaml"
 
@@ -225,18 +226,18 @@ def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
     Example: dutydir diff HEAD~1
     """
     try:
-        with changes.version(old, data) as old_path, changes.version(new, data) as new_path:
-            lines = changes.diff(old_path, new_path)
+        with versions.version(old, data) as old_path, versions.version(new, data) as new_path:
+            lines = versions.diff(old_path, new_path)
     except DataError as e:
         for problem in e.problems:
             click.echo(str(problem), err=True)
         sys.exit(1)
-    except changes.VersionError as e:
+    except versions.VersionError as e:
         click.echo(f"dutydir: {e}", err=True)
         sys.exit(1)
     if markdown:
         click.echo("## 安全生产责任分工调整\n")
-        click.echo("\n".join(f"- {markup.md(line)}" for line in lines) if lines else "无变化。")
+        click.echo("\n".join(f"- {escape.md(line)}" for line in lines) if lines else "无变化。")
     else:
         click.echo("\n".join(lines) if lines else "无变化。")
 

@@ -33,8 +33,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from dutydir import search, svg, synth
-from dutydir.site import load_site, site_pages
+from dutydir.build import svg
+from dutydir.data.units import load_site
+from dutydir.render import search_words
+from dutydir.render.site import site_pages
+from dutydir.tools import synth
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "mkdocs.yml"
@@ -197,9 +200,9 @@ def plain_project(data: Path, cache: Path, dest: Path) -> Path:
     # The hooks add people's names and keywords to jieba; the plain site gives Material the same words.
     import jieba  # here: its dictionary loads in a second, and only this comparison needs it
 
-    words = [w for unit in site.units for w in search.segmenter_words(unit)]
+    words = [w for unit in site.units for w in search_words.segmenter_words(unit)]
     (dest / "jieba.txt").write_text(
-        "".join(f"{w} {max(search.WORD_FREQUENCY, jieba.suggest_freq(w))}\n" for w in dict.fromkeys(words)),
+        "".join(f"{w} {max(search_words.WORD_FREQUENCY, jieba.suggest_freq(w))}\n" for w in dict.fromkeys(words)),
         encoding="utf-8",
     )
     user_dict = json.dumps(str(dest / "jieba.txt"))
@@ -248,8 +251,9 @@ import datetime as dt, functools, json, sys, time
 from pathlib import Path
 import jinja2, markdown, mkdocs.plugins, mkdocs.structure.files, yaml
 start = time.perf_counter()
-from dutydir import svg
-from dutydir.site import load_site, site_pages
+from dutydir.build import svg
+from dutydir.data.units import load_site
+from dutydir.render.site import site_pages
 imported = time.perf_counter()
 site, _ = load_site(sys.argv[1], dt.date.fromisoformat(sys.argv[2]))
 loaded = time.perf_counter()
@@ -462,9 +466,9 @@ def scaling(bench: Bench, units: int, runs: int, profile: Path | None = None, re
 # Where a profiled build's time goes: functions of MkDocs, its plugins and the hooks, each called once
 # per page or once per build, none inside another.
 PROFILED: tuple[tuple[str, str, str], ...] = (
-    ("hooks/dutydir_hooks.py", "<module>", "dutydir：导入（主要是 pypinyin 的拼音词典）"),
-    ("hooks/dutydir_hooks.py", "on_config", "dutydir：读取并检查数据"),
-    ("hooks/dutydir_hooks.py", "on_files", "dutydir：生成页面（图表读缓存）"),
+    ("dutydir/build/hooks.py", "<module>", "dutydir：导入（主要是 pypinyin 的拼音词典）"),
+    ("dutydir/build/hooks.py", "on_config", "dutydir：读取并检查数据"),
+    ("dutydir/build/hooks.py", "on_files", "dutydir：生成页面（图表读缓存）"),
     ("markdown/core.py", "convert", "Python-Markdown：Markdown 转 HTML"),
     ("material/plugins/search/plugin.py", "on_page_context", "Material 搜索插件：解析每页 HTML、jieba 中文分词"),
     ("material/plugins/search/plugin.py", "on_post_build", "Material 搜索插件：写出搜索索引"),

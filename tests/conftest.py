@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from dutydir import load_directory
-from dutydir.errors import Problem
-from dutydir.model import Directory
+from dutydir.data.errors import Problem
+from dutydir.model.directory import Directory
 from tests.support import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]

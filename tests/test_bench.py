@@ -9,7 +9,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from dutydir import synth
+from dutydir.tools import synth
 
 ROOT = Path(__file__).resolve().parents[1]
 spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
 
-from dutydir.model import Directory
+from dutydir.model.directory import Directory
 from tests.support import CHROMIUM, CHROMIUM_ARGS
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from dutydir.model import Directory
+from dutydir.model.directory import Directory
 
 if TYPE_CHECKING:
     from conftest import Build

@@ -385,7 +385,7 @@ def test_build_stops_with_the_same_message(tmp_path: Path) -> None:
 
 
 def test_folded_chinese_text_gets_no_stray_spaces(tmp_path: Path) -> None:
-    from dutydir.schema import fold
+    from dutydir.data.fields import fold
 
     assert fold("安全生产工作；\n协调督促 各相关部门") == "安全生产工作；协调督促各相关部门"
     assert fold("AB 角\n and  more\ntext") == "AB角and more text"

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dutydir import load_directory, pages
+from dutydir import load_directory
 from dutydir.cli import cli
+from dutydir.render import pages
 
 ROOT = Path(__file__).parent.parent
 MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from dutydir import charts, load_directory
+from dutydir import load_directory
+from dutydir.render import dot
 from tests.support import copy_project, mkdocs_build
 
 ROOT = Path(__file__).parent.parent
@@ -114,9 +115,9 @@ def test_chart_structure_survives_hostile_labels(site: Path) -> None:
 
 def test_dot_quotes_cannot_break_out() -> None:
     d, _ = load_directory(ROOT / "tests" / "data" / "minimal.yaml")
-    node = charts.dot_string('a" -> b [x="y"] \\')
+    node = dot.dot_string('a" -> b [x="y"] \\')
     assert node == '"a\\" -> b [x=\\"y\\"] \\\\"'
-    assert charts.dot_label("line\none", "two") == '"line one\\ntwo"'
+    assert dot.dot_label("line\none", "two") == '"line one\\ntwo"'
     assert d.unit.short_name == "测试镇"
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from dutydir import charts, pages
-from dutydir.model import Directory
+from dutydir.model.directory import Directory
+from dutydir.render import dot, pages
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("DUTYDIR_UPDATE_GOLDEN") == "1"
@@ -57,18 +57,18 @@ def test_sector_page(directory: Directory) -> None:
 
 
 def test_district_chart(directory: Directory) -> None:
-    check_golden("district.dot", charts.district(directory))
+    check_golden("district.dot", dot.district(directory))
 
 
 def test_leader_chart(directory: Directory) -> None:
-    check_golden("leader-changwu-fuquzhang.dot", charts.leader(directory, directory.post("changwu-fuquzhang")))
+    check_golden("leader-changwu-fuquzhang.dot", dot.leader(directory, directory.post("changwu-fuquzhang")))
 
 
 def test_fake_chart_marks_the_dot(directory: Directory) -> None:
     """The leader page's golden file would show a change of its chart's DOT."""
     post = directory.post("changwu-fuquzhang")
     page = pages.leader(directory, post, chart=fake_chart, directory_urls=True)
-    marker = fake_chart(charts.leader(directory, post, True))
+    marker = fake_chart(dot.leader(directory, post, True))
     assert page.count(marker) == 1
     assert page.count("<svg>") == 1
 
@@ -114,11 +114,13 @@ def test_all_pages_order(directory: Directory) -> None:
 
 PAGES_DIGEST = """
 import datetime as dt, hashlib, json, sys
-from dutydir import load_directory, pages, charts
+from dutydir import load_directory
+from dutydir.render import pages
+from dutydir.render import dot
 d, _ = load_directory(sys.argv[1], as_of=dt.date(2026, 1, 1))
 chart = lambda dot: "<svg><!-- " + hashlib.sha256(dot.encode()).hexdigest()[:12] + " --></svg>"
 out = {"pages": list(pages.all_pages(d, chart, True).items()), "flat": list(pages.all_pages(d, chart, False).items()),
-       "dot": [charts.district(d)] + [charts.leader(d, p) for p in d.posts]}
+       "dot": [dot.district(d)] + [dot.leader(d, p) for p in d.posts]}
 print(hashlib.sha256(json.dumps(out, ensure_ascii=False).encode()).hexdigest())
 """
 

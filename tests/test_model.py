@@ -17,10 +17,11 @@ import pytest
 from pypinyin.constants import PHRASES_DICT
 from pypinyin.seg import mmseg
 
-from dutydir import load_directory, slugs
-from dutydir.errors import Problem
-from dutydir.model import Directory
-from dutydir.urls import clause_anchor, link
+from dutydir import load_directory
+from dutydir.data.errors import Problem
+from dutydir.model import slugs
+from dutydir.model.directory import Directory
+from dutydir.render.urls import clause_anchor, link
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "leaders.yaml"
 
@@ -563,7 +564,7 @@ def test_successor_takes_over_on_the_day(data_copy: Path) -> None:
 
 
 def test_importing_slugs_leaves_the_garbage_collector_on_and_pypinyin_tables_frozen() -> None:
-    code = "import gc, dutydir.slugs; print(gc.isenabled(), gc.get_freeze_count() > 100_000)"
+    code = "import gc, dutydir.model.slugs; print(gc.isenabled(), gc.get_freeze_count() > 100_000)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "True"]
 

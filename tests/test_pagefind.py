@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Route, sync_playwright
 
-from dutydir.pagefind import PAGEFIND_FROM_PAGES, SearchError, engine
+from dutydir.build.pagefind import PAGEFIND_FROM_PAGES, SearchError, engine
 from tests.support import CHROMIUM, CHROMIUM_ARGS, copy_project, mkdocs_build
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from dutydir.build.publish import broken_links, live_release, publish, releases_dir
 from dutydir.cli import cli
-from dutydir.publish import broken_links, live_release, publish, releases_dir
 
 ROOT = Path(__file__).parent.parent
 MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")

@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dutydir import search
-from dutydir.model import Directory
+from dutydir.build import search_index
+from dutydir.model.directory import Directory
+from dutydir.render import search_words
 
 ZWSP = "\u200b"
 # Material's search cuts Chinese into words and marks each cut with a zero-width space.
@@ -33,7 +34,7 @@ def test_keywords_are_in_the_model(directory: Directory) -> None:
 
 
 def test_search_terms_are_key_areas_then_keywords(directory: Directory) -> None:
-    terms = {s.name: search.terms(directory, s) for s in directory.sectors.values()}
+    terms = {s.name: search_words.terms(directory, s) for s in directory.sectors.values()}
     assert {name: words for name, words in terms.items() if words} == {
         "安全生产和应急管理": ("危险化学品",),
         "石化工业": ("危险化学品",),
@@ -58,7 +59,7 @@ def test_search_terms_are_key_areas_then_keywords(directory: Directory) -> None:
 
 
 def test_segmenter_words_are_names_and_keywords(directory: Directory) -> None:
-    assert search.segmenter_words(directory) == [
+    assert search_words.segmenter_words(directory) == [
         "刘润长",
         "李先勇",
         "陈晓红",
@@ -82,8 +83,8 @@ def test_segmenter_words_are_names_and_keywords(directory: Directory) -> None:
 def test_compact_index_writes_utf8() -> None:
     material = json.dumps({"docs": [{"title": "城镇\u200b燃气", "text": '<p>a "b"</p>'}]}, separators=(",", ":"))
     assert material == '{"docs":[{"title":"\\u57ce\\u9547\\u200b\\u71c3\\u6c14","text":"<p>a \\"b\\"</p>"}]}'
-    assert search.compact_index(material) == '{"docs":[{"title":"城镇\u200b燃气","text":"<p>a \\"b\\"</p>"}]}'
-    assert json.loads(search.compact_index(material)) == json.loads(material)
+    assert search_index.compact_index(material) == '{"docs":[{"title":"城镇\u200b燃气","text":"<p>a \\"b\\"</p>"}]}'
+    assert json.loads(search_index.compact_index(material)) == json.loads(material)
 
 
 def test_index_is_utf8_and_smaller(site: Path) -> None:

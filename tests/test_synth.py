@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 import dutydir.cli
 from dutydir.cli import cli
-from dutydir.site import load_site, site_pages
+from dutydir.data.units import load_site
+from dutydir.render.site import site_pages
 
 
 def digest(folder: Path) -> dict[str, str]:

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dutydir import pages
 from dutydir.cli import cli
-from dutydir.site import load_site, site_pages
+from dutydir.data.units import load_site
+from dutydir.render import pages
+from dutydir.render.site import site_pages
 from tests.support import copy_project, mkdocs_build
 
 ROOT = Path(__file__).parent.parent

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .load import load_directory
+from dutydir.data.load import load_directory
 
 KEEP = 5
 """How many releases are kept, the live one included."""

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError
-from .load import UTF8_BOM, load_directory
-from .model import DEFAULT_KIND, Directory, Post
+from dutydir.data.errors import DataError
+from dutydir.data.load import UTF8_BOM, load_directory
+from dutydir.model.directory import DEFAULT_KIND, Directory, Post
 
 
 class EditError(Exception):

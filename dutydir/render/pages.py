@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from . import changes, charts, search, urls
-from .markup import attr, front_matter, md
-from .model import DEFAULT_KIND, Directory, Post, Sector
-from .slugs import initial, pinyin_key
+from dutydir.model import history
+from dutydir.model.directory import DEFAULT_KIND, Directory, Post, Sector
+from dutydir.model.slugs import initial, pinyin_key
+from dutydir.render import dot, search_words, urls
+from dutydir.render.escape import attr, front_matter, md
 
 Chart = Callable[[str], str]
 """Turns DOT text into inline SVG markup."""
@@ -36,7 +37,7 @@ def all_pages(
 ) -> dict[str, str]:
     """Every generated page by its source path, in a fixed order; ``home_links`` adds (text, target) ways in."""
     # Material's search cuts the pages' text with jieba after they are made: it needs the data's words.
-    search.teach_jieba([d])
+    search_words.teach_jieba([d])
     pages = {
         urls.HOME: home(d, chart, directory_urls, home_links or []),
         urls.LEADERS: leader_index(d),
@@ -151,7 +152,7 @@ def home(d: Directory, chart: Chart, directory_urls: bool, more: list[tuple[str,
         "",
         "红色双向箭头连接互为AB角的两位领导；虚线连接各位领导的安全生产协调专员。点击领导可打开其页面。",
         "",
-        chart_block(chart(charts.district(d, directory_urls))),
+        chart_block(chart(dot.district(d, directory_urls))),
     ]
     return "\n".join(lines)
 
@@ -234,7 +235,7 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
         lines += ["## 负责的部门和行业领域", ""]
         lines += sector_list(d, post, here)
         lines.append("")
-    lines += ["## 关系图" + UNINDEXED, "", chart_block(chart(charts.leader(d, post, directory_urls)))]
+    lines += ["## 关系图" + UNINDEXED, "", chart_block(chart(dot.leader(d, post, directory_urls)))]
     for duty in d.duties_for(post):
         lines += [
             "## 安全生产责任" + UNINDEXED,
@@ -297,7 +298,7 @@ def sector_page(d: Directory, sector: Sector) -> str:
     since = [day for day in (sector.since or d.notice.date, holder.start if holder else None) if day]
     rows.insert(1, ["负责起始日期", f"{max(since).isoformat()} 起"])
     lines = [
-        heading(sector.name, search.terms(d, sector)),
+        heading(sector.name, search_words.terms(d, sector)),
         "",
         words_for_pagefind(d, sector),
         "",
@@ -340,7 +341,7 @@ def words_for_pagefind(d: Directory, sector: Sector) -> str:
     so the words it should find the page by are given to it already separated; Material's
     search reads no attributes and is unaffected.
     """
-    words = search.cut_words(d, [sector.name, *search.terms(d, sector)])
+    words = search_words.cut_words(d, [sector.name, *search_words.terms(d, sector)])
     # A block of raw HTML: Markdown leaves it whole, so nothing in the words can turn into markup.
     return (
         f'<div class="dutydir-words" data-pagefind-index-attrs="data-words" data-words="{attr(" ".join(words))}"></div>'
@@ -382,7 +383,7 @@ def acting_notice(d: Directory, post: Post) -> list[str]:
 def change_log(d: Directory) -> str:
     """The change log (变更记录): every dated change, newest first; changes still to come apart."""
     here = urls.CHANGES
-    events = changes.history(d)
+    events = history.history(d)
     past = [e for e in events if e.day <= d.as_of]
     future = [e for e in events if e.day > d.as_of]
     lines = [

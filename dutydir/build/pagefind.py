@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import urls
+from dutydir.render import urls
 
 ENGINES = ("auto", "material", "pagefind")
 # Material's compact index takes about 0.8 KB a page here: 2,000 pages is about 1.6 MB, near

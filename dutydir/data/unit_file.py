@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schema import Choice, Count, Date, Field, Ident, ListOf, Mapping, Name, Text
+from dutydir.data.fields import Choice, Count, Date, Field, Ident, ListOf, Mapping, Name, Text
 
 ROLES = ("mayor", "executive", "member")
 DUTY_GROUPS = ("mayor", "members", "commissioners")

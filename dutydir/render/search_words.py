@@ -9,11 +9,10 @@ that fall under it and its keywords) are given to its page as search tags.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 
-from .model import Directory, Sector
+from dutydir.model.directory import Directory, Sector
 
 # How often jieba is told the data's words occur: enough to keep them whole inside longer names
 # (大数据 in 政务服务和大数据管理 needs about 100), far below common words (管理: 27191).
@@ -35,10 +34,6 @@ def segmenter_words(d: Directory) -> list[str]:
     keywords = [w for s in d.sectors.values() for w in s.keywords]
     return [w for w in dict.fromkeys(names + keywords) if HAN_WORD.fullmatch(w)]
 
-
-def compact_index(text: str) -> str:
-    """The search index JSON with its text as UTF-8 rather than \\u escapes (3 bytes a Han character, not 6)."""
-    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
 
 
 def cut_words(d: Directory, phrases: list[str]) -> list[str]:

@@ -6,9 +6,9 @@ same data always gives the same DOT, and the SVG cache keyed on it is hit.
 
 from __future__ import annotations
 
-from . import urls
-from .markup import dot_label, dot_string
-from .model import Directory, Post
+from dutydir.model.directory import Directory, Post
+from dutydir.render import urls
+from dutydir.render.escape import dot_label, dot_string
 
 FONT = "Noto Sans CJK SC"
 VACANT = "空缺"

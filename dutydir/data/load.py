@@ -11,11 +11,11 @@ from typing import Any
 
 import yaml
 
-from . import model
-from .errors import DataError, Problem
-from .schema import IDENT_RE, Record, Report, place_of, suggest
-from .slugs import slugify
-from .spec import UNIT_FILE
+from dutydir import model
+from dutydir.data.errors import DataError, Problem
+from dutydir.data.fields import IDENT_RE, Record, Report, place_of, suggest
+from dutydir.data.unit_file import UNIT_FILE
+from dutydir.model.slugs import slugify
 
 UTF8_BOM = b"\xef\xbb\xbf"
 

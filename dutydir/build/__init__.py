@@ -1,0 +1,1 @@
+"""The MkDocs side: thin hooks, charts rendered to SVG, the search index, Pagefind, and atomic publishing."""

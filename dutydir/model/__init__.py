@@ -1,0 +1,41 @@
+"""The directory as plain dataclasses: posts, holders, sectors, AB pairs, and their dated history; no MkDocs."""
+
+from dutydir.model.directory import (
+    DEFAULT_KIND,
+    PERIOD_WORDS,
+    AbPair,
+    Acting,
+    Assignment,
+    Body,
+    Commissioner,
+    Directory,
+    Document,
+    Duty,
+    Holding,
+    KeyArea,
+    Notice,
+    Obligation,
+    Post,
+    Sector,
+    Unit,
+)
+
+__all__ = [
+    "DEFAULT_KIND",
+    "PERIOD_WORDS",
+    "Holding",
+    "Assignment",
+    "Sector",
+    "Commissioner",
+    "Acting",
+    "Post",
+    "AbPair",
+    "Document",
+    "Notice",
+    "Body",
+    "Duty",
+    "Obligation",
+    "KeyArea",
+    "Unit",
+    "Directory",
+]
