@@ -44,7 +44,7 @@ bench: $(STAMP) system
 	$(BIN)/python scripts/bench.py
 
 test: $(STAMP)
-	scripts/install-system-deps.sh --browser
+	scripts/install-system-deps.sh --browser --nginx
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

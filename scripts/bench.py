@@ -190,6 +190,7 @@ def plain_project(data: Path, cache: Path, dest: Path) -> Path:
     site, _ = load_site(data, dt.date.fromisoformat(AS_OF))
     pages = site_pages(site, functools.partial(svg.render, cache_dir=cache), directory_urls=True)
     shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     for src_uri, text in pages.items():
         path = dest / "docs" / src_uri
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the build needs, where missing:
-#   graphviz (dot), a CJK font for measuring Chinese labels, and with --browser, chromium.
+#   graphviz (dot), a CJK font for measuring Chinese labels; with --browser, chromium;
+#   with --nginx, nginx (the tests serve a published site through it, as an intranet server would).
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 
@@ -9,9 +10,14 @@ command -v dot >/dev/null 2>&1 || want+=(graphviz)
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
   want+=(fontconfig fonts-noto-cjk)
 fi
-if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
-  want+=(chromium)
-fi
+for flag in "$@"; do
+  case "$flag" in
+    --browser) command -v chromium >/dev/null 2>&1 || want+=(chromium) ;;
+    # Debian puts nginx in /usr/sbin, outside a normal user's PATH.
+    --nginx) [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || want+=(nginx) ;;
+    *) echo "unknown option: $flag (use --browser, --nginx)" >&2; exit 2 ;;
+  esac
+done
 [ ${#want[@]} -eq 0 ] && exit 0
 
 cmd="apt-get install -y --no-install-recommends ${want[*]}"

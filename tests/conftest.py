@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "leaders.yaml"
 AS_OF = dt.date(2026, 1, 1)
 # What a build needs from the project; the dutydir package itself comes from the virtualenv.
-BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "hooks")
+BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 
 
 @pytest.fixture(scope="session")

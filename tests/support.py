@@ -23,10 +23,10 @@ CHROMIUM_ARGS = [
 
 
 def copy_project(root: Path, data: str | None = None) -> Path:
-    """Copy mkdocs.yml, docs/ and hooks/ into ``root``, with data/ copied or given as leaders.yaml text."""
+    """Copy mkdocs.yml, docs/, hooks/ and overrides/ into ``root``, with data/ copied or given as leaders.yaml text."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "hooks"):
+    for name in ("docs", "hooks", "overrides"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     if data is None:
         shutil.copytree(ROOT / "data", root / "data")

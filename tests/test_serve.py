@@ -46,7 +46,7 @@ def wait_for(url: str, text: str, seconds: float) -> str:
 
 
 def test_saving_the_data_rebuilds_the_served_site(tmp_path: Path) -> None:
-    for name in ("docs", "hooks", "data"):
+    for name in ("docs", "hooks", "overrides", "data"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     port = free_port()
