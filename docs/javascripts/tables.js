@@ -1,4 +1,4 @@
-// Phones: tables become one card per row (see stylesheets/dutydir.css), each cell labelled with its column's
+// Phones: tables of three columns or more become one card per row (see stylesheets/dutydir.css), each cell labelled with its column's
 // heading; wide charts and tables that still scroll get a keyboard stop and a visible cue.
 // Runs after Material has wrapped the tables, on each page Material shows.
 (function () {
@@ -8,7 +8,8 @@
     var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
       return th.textContent.trim();
     });
-    if (!heads.length) return;
+    // Two columns (项目/内容, a heading and its value) fit a phone as they are; wider tables are stacked.
+    if (heads.length < 3) return;
     // display: block drops a table's meaning for screen readers; the roles keep it.
     table.setAttribute("role", "table");
     Array.prototype.forEach.call(table.querySelectorAll("thead, tbody"), function (group) {
