@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # Material prints an end-of-life banner on every build; it is noise in this project's logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve publish rollback system lint lock clean bench
+.PHONY: site test serve publish rollback system lint lock clean bench offline
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ system:
 site: $(STAMP) system
 	DUTYDIR_DATA="$(abspath $(DATA))" $(BIN)/mkdocs build --strict --quiet
 	@echo "built site/ from $(DATA)"
+
+# A copy to open from files (USB stick, archive): pages linked as name.html, search without a server; one zip.
+OFFLINE ?= 安全生产责任目录-离线版.zip
+offline: $(STAMP) system
+	rm -rf .cache/offline-site
+	DUTYDIR_OFFLINE=true DUTYDIR_DATA="$(abspath $(DATA))" $(BIN)/mkdocs build --strict --quiet -d .cache/offline-site
+	$(BIN)/python -m dutydir.build.offline .cache/offline-site "$(OFFLINE)"
 
 serve: $(STAMP) system
 	DUTYDIR_DATA="$(abspath $(DATA))" $(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000

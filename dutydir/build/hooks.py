@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from dutydir import DataError
-from dutydir.build import pagefind, search_index, svg
+from dutydir.build import offline, pagefind, search_index, svg
 from dutydir.data.units import load_site
 from dutydir.render.site import site_pages
 
@@ -47,8 +47,13 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     state.update(site=site, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
     config.site_name = f"{site.units[0].unit.short_name}安全生产责任目录"
     pages_count = sum(len(u.posts) + len(u.sectors) for u in site.units)
+    state["offline"] = setting(config, "offline").lower() in ("true", "1", "yes")
+    if state["offline"]:
+        offline.configure(config)
     try:
-        state["engine"] = pagefind.engine(setting(config, "search") or "auto", pages_count)
+        # Pagefind cannot run from files; the offline copy keeps Material's search.
+        chosen = "material" if state["offline"] else setting(config, "search") or "auto"
+        state["engine"] = pagefind.engine(chosen, pages_count)
     except pagefind.SearchError as e:
         raise PluginError(str(e)) from None
     if state["engine"] == "pagefind":
@@ -90,6 +95,8 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
         after = search_index.compact_index(before.decode("utf-8")).encode("utf-8")
         path.write_bytes(after)
         log.info(f"search index: {len(before)} bytes as written by Material, {len(after)} as UTF-8")
+    if state["offline"]:
+        offline.write_search_script(Path(config.site_dir))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, **kwargs: Any) -> LiveReloadServer:
