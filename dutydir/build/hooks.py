@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from dutydir import DataError
-from dutydir.build import offline, pagefind, search_index, svg
+from dutydir.build import offline, pagefind, reproducible, search_index, svg
 from dutydir.data.units import load_site
 from dutydir.render.site import site_pages
 
@@ -44,6 +44,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
         raise PluginError(str(e)) from None
     for warning in warnings:
         log.info(str(warning))
+    # Page dates and the sitemap's gzip header: the directory's as-of day, not the build's clock.
+    reproducible.pin_build_date(site.units[0].as_of)
     state.update(site=site, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
     config.site_name = f"{site.units[0].unit.short_name}安全生产责任目录"
     pages_count = sum(len(u.posts) + len(u.sectors) for u in site.units)
