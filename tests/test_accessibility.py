@@ -56,8 +56,8 @@ def check_pages(browser: Browser, base: str, pages: dict[str, str]) -> dict[str,
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
         for kind, path in pages.items():
-            page.goto(base + path)
-            page.wait_for_load_state("networkidle")
+            # Checked once the page and its scripts have run; the search index may still be on its way.
+            page.goto(base + path, wait_until="load")
             found[f"{kind} at {width}"] = axe_violations(page, source)
         context.close()
     return found

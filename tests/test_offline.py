@@ -109,6 +109,7 @@ def test_search_and_lookup_from_files(unpacked: Path, browser: Browser) -> None:
     first.locator("a").first.click()
     expect(page.locator("article h1")).to_have_text("城镇燃气¶")
     assert page.url.startswith((unpacked / "sectors" / "cheng-zhen-ran-qi.html").as_uri())
+    page.wait_for_load_state("networkidle")
 
     page.goto((unpacked / "lookup.html").as_uri())
     page.locator(".dutydir-lookup-filter input").press_sequentially("燃气")
