@@ -29,4 +29,11 @@ fi
 echo "installing system packages: ${want[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
+# Debian starts nginx on port 80 as it installs it; the tests run their own on a free port, so a machine without
+# a policy (a container has one) gets one that stops services from starting for the time of the install.
+policy=/usr/sbin/policy-rc.d
+if [[ " ${want[*]} " == *" nginx "* ]] && [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy"
+  trap 'rm -f "$policy"' EXIT
+fi
 $cmd -qq >/dev/null
