@@ -12,6 +12,7 @@ import pytest
 from dutydir import load_directory
 from dutydir.data.errors import Problem
 from dutydir.model.directory import Directory
+from dutydir.render import search_words
 from tests.support import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,8 @@ def loaded() -> tuple[Directory, list[Problem]]:
 
 @pytest.fixture(scope="session")
 def directory(loaded: tuple[Directory, list[Problem]]) -> Directory:
-    """The real directory as of 2026-01-01."""
+    """The real directory as of 2026-01-01, its words taught to jieba as a build teaches them before rendering."""
+    search_words.teach_jieba([loaded[0]])
     return loaded[0]
 
 

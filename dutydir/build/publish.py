@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from dutydir.data.load import load_directory
+from dutydir.data.units import load_site
 
 KEEP = 5
 """How many releases are kept, the live one included."""
@@ -37,7 +37,7 @@ def publish(data: Path, dest: Path, config: Path, now: dt.datetime | None = None
     """Check, build, link-check and switch DEST to a new release; return the release folder."""
     if dest.exists() and not dest.is_symlink():
         raise PublishError(f"{dest} exists and is not a symlink made by publishing; move it away first")
-    load_directory(data)  # raises DataError with file:line messages before anything is built
+    load_site(data)  # every unit, units/ too: DataError with file:line messages before anything is built
     releases = releases_dir(dest)
     releases.mkdir(parents=True, exist_ok=True)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
