@@ -12,8 +12,8 @@ import click
 from mkdocs.exceptions import PluginError
 
 from dutydir.build import docs_folder
-from dutydir.build.svg import ChartError
 from dutydir.build.publish import PublishError, publish, rollback
+from dutydir.build.svg import ChartError
 from dutydir.data.errors import DataError
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
