@@ -26,7 +26,13 @@ DEFAULT_DATA = "data/leaders.yaml"
 
 @click.group()
 def cli() -> None:
-    """Work-safety responsibility directory: check and maintain the data file."""
+    """Work-safety responsibility directory: check and maintain the data file, build and publish the site.
+
+    Each command's --help ends with an example.
+
+    \b
+    Example: dutydir check data/leaders.yaml
+    """
 
 
 def main() -> None:
@@ -46,6 +52,7 @@ def check(file: str, day: dt.datetime | None) -> None:
 
     Exits 1 when there is any error; warnings (such as a vacant post) are printed but do not fail.
 
+    \b
     Example: dutydir check data/leaders.yaml
     """
     try:
@@ -86,6 +93,7 @@ def publish_command(dest: Path, data: Path, config: Path) -> None:
     DEST becomes a symlink into DEST.releases/, where the previous builds are kept for rollback.
     If anything fails, the live site stays exactly as it was.
 
+    \b
     Example: dutydir publish /srv/www/anquan
     """
     try:
@@ -102,6 +110,7 @@ def publish_command(dest: Path, data: Path, config: Path) -> None:
 def rollback_command(dest: Path) -> None:
     """Switch DEST back to the release published before the live one.
 
+    \b
     Example: dutydir rollback /srv/www/anquan
     """
     try:
@@ -148,6 +157,7 @@ def appoint(post: str, person: str, title: str | None, day: dt.datetime | None, 
 
     The former holder's term ends the day before; sectors, AB partner and commissioner stay with the post.
 
+    \b
     Example: dutydir appoint 丁力 王五 --date 2026-12-01
     """
     when = effective(day)
@@ -161,6 +171,7 @@ def appoint(post: str, person: str, title: str | None, day: dt.datetime | None, 
 def vacate(holder: str, day: dt.datetime | None, data: Path) -> None:
     """HOLDER's post (a name or post id) is vacant from --date; pages show 空缺 and who covers.
 
+    \b
     Example: dutydir vacate 丁力 --date 2026-12-01
     """
     when = effective(day)
@@ -175,6 +186,7 @@ def vacate(holder: str, day: dt.datetime | None, data: Path) -> None:
 def reassign(sector: str, post: str, day: dt.datetime | None, data: Path) -> None:
     """SECTOR, with its scopes, moves to POST (a post id or holder's name) from --date.
 
+    \b
     Example: dutydir reassign 城镇燃气 丁力 --date 2026-12-01
     """
     when = effective(day)
@@ -191,6 +203,7 @@ def pair(a: str, b: str, day: dt.datetime | None, data: Path) -> None:
 
     Their former pairs end the day before; a former partner left without one is reported as a warning.
 
+    \b
     Example: dutydir pair 李先勇 丁力 --date 2026-12-01
     """
     when = effective(day)
@@ -207,6 +220,7 @@ def pair(a: str, b: str, day: dt.datetime | None, data: Path) -> None:
 def acting(holder: str, by: str, start: dt.datetime, end: dt.datetime, reason: str | None, data: Path) -> None:
     """Someone stands in for HOLDER (a name or post id) from --from to --to; pages show it while it lasts.
 
+    \b
     Example: dutydir acting 丁力 --by 邓辉 --from 2026-12-01 --to 2026-12-10 --reason 外出学习
     """
     run_edit(data, start.date(), lambda text, d: edit.acting(text, d, holder, by, start.date(), end.date(), reason))
@@ -223,6 +237,7 @@ def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
     OLD and NEW are each a file or a git revision of the data file; OLD defaults to HEAD and NEW to
     the working file, so `dutydir diff` shows what is not committed yet.
 
+    \b
     Example: dutydir diff HEAD~1
     """
     try:
@@ -242,6 +257,7 @@ def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
 def synth_command(out: Path, units: int, seed: int) -> None:
     """Write a synthetic dataset of UNITS units into OUT (leaders.yaml and units/*.yaml), for tests and benchmarks.
 
+    \b
     Example: dutydir synth --units 50 --seed 1 /tmp/city && make site DATA=/tmp/city
     """
     written = synth.synth(out, units, seed)
@@ -260,6 +276,7 @@ def render_command(out: Path, config: Path, data: Path | None, day: dt.datetime 
 
     Plain `mkdocs build` in OUT then makes the same HTML as the hooks do.
 
+    \b
     Example: dutydir render /tmp/xinzhou && cd /tmp/xinzhou && mkdocs build --strict
     """
     try:

@@ -250,8 +250,9 @@ def test_diff_between_git_revisions(real_copy: Path) -> None:
         "",
         "- 自2026年12月1日起，王五接替丁力任副区长，负责交通运输、国资、金融的安全生产工作。",
     ]
+    # The working file named explicitly is the default NEW: the same changes.
     unchanged = runner.invoke(cli, ["diff", "HEAD", str(real_copy), "--data", str(real_copy)])
-    assert unchanged.stdout != "无变化。\n"
+    assert (unchanged.exit_code, unchanged.stdout) == (0, result.stdout)
     same = runner.invoke(cli, ["diff", str(real_copy), str(real_copy), "--data", str(real_copy)])
     assert (same.exit_code, same.stdout) == (0, "无变化。\n")
     bad = runner.invoke(cli, ["diff", "nosuch", "--data", str(real_copy)])

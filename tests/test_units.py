@@ -64,6 +64,7 @@ def test_reference_across_units_is_an_error(tmp_path: Path) -> None:
     town = TOWN.replace("id: fu-a", "id: dz-a").replace("posts: [fu-a, fu-b]", "posts: [dz-a, fu-b]")
     town = town.replace("assists: fu-a", "assists: dz-a")
     folder = make_site(tmp_path / "data", town.replace("posts: [dz-a, fu-b]", "posts: [dz-a, fu-a]"))
+    before = {p: p.read_bytes() for p in sorted(folder.rglob("*"))}
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(tmp_path)
         result = CliRunner().invoke(cli, ["check", "data"])
@@ -72,7 +73,8 @@ def test_reference_across_units_is_an_error(tmp_path: Path) -> None:
         "data/units/dongzhen.yaml:46:19: 李二: AB partner 'fu-a' is a post of unit 'testtown'; "
         "a reference cannot cross units\ndata: 1 error\n",
     )
-    assert folder.exists()
+    # Checking reads the files and writes nothing.
+    assert {p: p.read_bytes() for p in sorted(folder.rglob("*"))} == before
 
 
 def test_check_counts_units(tmp_path: Path) -> None:

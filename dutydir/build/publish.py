@@ -66,7 +66,7 @@ def build(data: Path, config: Path, out: Path) -> None:
     """Run ``mkdocs build --strict`` for a data file into ``out``; raise PublishError on failure."""
     env = dict(os.environ, DUTYDIR_DATA=str(data.resolve()), NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out.resolve())],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out.resolve())],
         capture_output=True,
         text=True,
         env=env,
