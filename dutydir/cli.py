@@ -261,7 +261,10 @@ def synth_command(out: Path, units: int, seed: int) -> None:
     Example: dutydir synth --units 50 --seed 1 /tmp/city && make site DATA=/tmp/city
     """
     written = synth.synth(out, units, seed)
-    site, _ = load_site(out)
+    try:
+        site, _ = load_site(out)
+    except DataError as e:
+        fail_data(e, out, "the written files do not check")
     pages = sum(len(unit.sectors) for unit in site.units[: len(written)])
     click.echo(f"wrote {len(written)} units to {out} ({pages} sector pages)")
 

@@ -9,7 +9,7 @@ import pytest
 
 from dutydir.tools import synth
 from dutydir.tools.bench import measure, reader, results
-from dutydir.tools.bench.builds import CONFIG, Bench, same_files
+from dutydir.tools.bench.builds import CONFIG, Bench, render_plain, same_files
 from dutydir.tools.bench.report import report
 from dutydir.tools.bench.results import Build, Overhead, Reader, Results, Size
 
@@ -32,7 +32,7 @@ def test_bench_measures_a_small_site(tmp_path: Path) -> None:
     assert (warm.renders, warm.written, warm.charts, warm.pages) == (0, 0, cold.charts, cold.pages)
 
     # The same pages written by `dutydir render` and built without the hooks make the same site.
-    plain = b.render(data, cache, tmp_path / "plain")
+    plain = render_plain(b, data, cache, tmp_path / "plain")
     assert "hooks" not in plain.read_text(encoding="utf-8")
     b.build(plain, tmp_path / "site-plain", cache)
     files, differ = same_files(tmp_path / "site", tmp_path / "site-plain")

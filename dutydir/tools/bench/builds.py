@@ -103,21 +103,22 @@ class Bench:
             charts=sum(page.count(CHART) for page in html),
         )
 
-    def render(self, data: Path, cache: Path, dest: Path) -> Path:
-        """`dutydir render` of the site into ``dest`` (the plain side of the comparison); its mkdocs.yml.
 
-        A process of its own, as the hooks run in one: jieba's dictionary is global to a process.
-        """
-        dutydir = Path(sys.executable).parent / "dutydir"
-        done = subprocess.run(
-            [str(dutydir), "render", str(dest), "--config", str(CONFIG), "--data", str(data), "--date", AS_OF],
-            capture_output=True,
-            text=True,
-            env=self.env(cache, data, "material"),
-        )
-        if done.returncode != 0:
-            raise BenchError(f"dutydir render failed:\n{done.stderr}")
-        return dest / "mkdocs.yml"
+def render_plain(bench: Bench, data: Path, cache: Path, dest: Path) -> Path:
+    """`dutydir render` of the site into ``dest`` (the plain side of the comparison); its mkdocs.yml.
+
+    A process of its own, as the hooks run in one: jieba's dictionary is global to a process.
+    """
+    dutydir = Path(sys.executable).parent / "dutydir"
+    done = subprocess.run(
+        [str(dutydir), "render", str(dest), "--config", str(CONFIG), "--data", str(data), "--date", AS_OF],
+        capture_output=True,
+        text=True,
+        env=bench.env(cache, data, "material"),
+    )
+    if done.returncode != 0:
+        raise BenchError(f"dutydir render failed:\n{done.stderr}")
+    return dest / "mkdocs.yml"
 
 
 def cache_state(cache: Path) -> dict[str, tuple[int, int]]:

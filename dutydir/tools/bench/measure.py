@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dutydir.tools import synth
 from dutydir.tools.bench import reader
-from dutydir.tools.bench.builds import AS_OF, CONFIG, Bench, BenchError, same_files
+from dutydir.tools.bench.builds import AS_OF, CONFIG, Bench, BenchError, render_plain, same_files
 from dutydir.tools.bench.results import Overhead, Size
 
 SEED = 1
@@ -66,7 +66,7 @@ def overhead(bench: Bench, key: str, name: str, data: Path, runs: int, progress:
     cache = work / "cache"
     # Untimed: the first build fills the chart cache (and warms the disk cache and jieba's) for both sides.
     first = bench.build(CONFIG, work / "site-hooks", cache, data)
-    plain_config = bench.render(data, cache, work / "plain")
+    plain_config = render_plain(bench, data, cache, work / "plain")
     bench.build(plain_config, work / "site-plain", cache)
     files, differ = same_files(work / "site-hooks", work / "site-plain")
     hooks: list[float] = []
