@@ -95,10 +95,18 @@ def test_publish_refuses_a_real_folder(project: Path) -> None:
 def test_broken_links_are_found(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
-        '<a href="../b/">b</a> <a href="../missing/">m</a> <img src="/img.png"> <a href="https://x.example/">x</a>'
-        ' <a href="#top">t</a> <svg><a xlink:href="../gone/"></a></svg>',
+        '<h1 id="top">a</h1><a href="../b/">b</a> <a href="../missing/">m</a> <img src="/img.png">'
+        ' <a href="https://x.example/">x</a> <a href="#top">t</a> <svg><a xlink:href="../gone/"></a></svg>',
         encoding="utf-8",
     )
     (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "index.html").write_text('<a href="../a/index.html#x">a</a>', encoding="utf-8")
-    assert broken_links(tmp_path) == ["a/index.html: ../missing/", "a/index.html: /img.png", "a/index.html: ../gone/"]
+    (tmp_path / "b" / "index.html").write_text(
+        '<a href="../a/#top">a</a> <a href="../a/index.html#x">a</a> <a href="#nowhere">n</a>', encoding="utf-8"
+    )
+    assert broken_links(tmp_path) == [
+        "a/index.html: ../missing/",
+        "a/index.html: /img.png",
+        "a/index.html: ../gone/",
+        "b/index.html: ../a/index.html#x (no such anchor)",
+        "b/index.html: #nowhere (no such anchor)",
+    ]

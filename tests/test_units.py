@@ -64,7 +64,7 @@ def test_reference_across_units_is_an_error(tmp_path: Path) -> None:
     town = TOWN.replace("id: fu-a", "id: dz-a").replace("posts: [fu-a, fu-b]", "posts: [dz-a, fu-b]")
     town = town.replace("assists: fu-a", "assists: dz-a")
     folder = make_site(tmp_path / "data", town.replace("posts: [dz-a, fu-b]", "posts: [dz-a, fu-a]"))
-    before = {p: p.read_bytes() for p in sorted(folder.rglob("*"))}
+    before = {p: p.read_bytes() for p in sorted(folder.rglob("*.yaml"))}
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(tmp_path)
         result = CliRunner().invoke(cli, ["check", "data"])
@@ -74,7 +74,7 @@ def test_reference_across_units_is_an_error(tmp_path: Path) -> None:
         "a reference cannot cross units\ndata: 1 error\n",
     )
     # Checking reads the files and writes nothing.
-    assert {p: p.read_bytes() for p in sorted(folder.rglob("*"))} == before
+    assert {p: p.read_bytes() for p in sorted(folder.rglob("*.yaml"))} == before
 
 
 def test_check_counts_units(tmp_path: Path) -> None:
