@@ -35,6 +35,7 @@ def render_project(
 
     Raises DataError for the data, PluginError for the settings, FolderError for the folder.
     """
+    refuse_files(out)
     with config_file.open(encoding="utf-8") as f:
         config: dict[str, Any] = yaml_load(f)
     s = settings.checked((config.get("extra") or {}).get("dutydir"), str(config_file))
@@ -45,8 +46,7 @@ def render_project(
 
 def write_docs(site: Site, config_file: Path, out: Path, cache: Path, engine: str) -> Path:
     """Write ``site`` (one unit or several) into ``out`` as docs/ and mkdocs.yml; return that mkdocs.yml."""
-    if out.exists() and any(out.iterdir()):
-        raise FolderError(f"{out} is not empty; give a new folder")
+    refuse_files(out)
     with config_file.open(encoding="utf-8") as f:
         config: dict[str, Any] = yaml_load(f)
     docs = out / "docs"
@@ -63,6 +63,12 @@ def write_docs(site: Site, config_file: Path, out: Path, cache: Path, engine: st
     plain = plain_config(config, config_file.parent, out, engine)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return out / "mkdocs.yml"
+
+
+def refuse_files(out: Path) -> None:
+    """Raise FolderError unless ``out`` is new or empty: nothing of the user's is overwritten or mixed in."""
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise FolderError(f"{out} is not empty; give a new folder")
 
 
 def plain_config(config: dict[str, Any], base: Path, out: Path, engine: str) -> dict[str, Any]:
