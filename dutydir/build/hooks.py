@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
 
+# Read in on_config, used by the later events of the same build (`mkdocs serve` runs on_config at each rebuild).
 state: dict[str, Any] = {}
 
 
