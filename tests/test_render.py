@@ -7,9 +7,11 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
+from dutydir.build import docs_folder
 from dutydir.cli import cli
+from dutydir.data.units import Site, load_site
 from tests.conftest import AS_OF, Build
-from tests.support import mkdocs_build
+from tests.support import ROOT, mkdocs_build
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -45,3 +47,25 @@ def test_render_refuses_a_folder_with_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["render", str(tmp_path / "out")])
     assert (result.exit_code, result.stderr) == (1, f"dutydir: {tmp_path / 'out'} is not empty; give a new folder\n")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["keep.txt"]
+
+
+def test_one_unit_of_a_site_renders_alone(tmp_path: Path) -> None:
+    # The base of a build in parts: any one unit written as a site of its own, its pages at the folder's root.
+    minimal = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
+    (tmp_path / "data" / "units").mkdir(parents=True)
+    (tmp_path / "data" / "leaders.yaml").write_text(minimal, encoding="utf-8")
+    town = minimal.replace("id: testtown", "id: dongzhen").replace("short_name: 测试镇", "short_name: 东镇")
+    (tmp_path / "data" / "units" / "dongzhen.yaml").write_text(town, encoding="utf-8")
+    site, _ = load_site(tmp_path / "data")
+    config = docs_folder.write_docs(Site(site.units[1:]), ROOT / "mkdocs.yml", tmp_path / "out", tmp_path / "cache", "material")
+    docs = tmp_path / "out" / "docs"
+    assert (docs / "index.md").read_text(encoding="utf-8").splitlines()[:5] == [
+        "---",
+        'title: "东镇政府领导安全生产责任目录"',
+        "---",
+        "",
+        '# 东镇政府领导安全生产责任目录 { data-pagefind-weight="10" }',
+    ]
+    assert not (docs / "units.md").exists() and not (docs / "dongzhen").exists()
+    assert (tmp_path / "out" / "jieba.txt").read_text(encoding="utf-8").splitlines()[0].split(" ")[0] == "王一"
+    assert "hooks" not in yaml.safe_load(config.read_text(encoding="utf-8"))
