@@ -41,6 +41,7 @@ class Day(c.BaseConfigOption[dt.date | None]):
 class Settings(base.Config):
     """dutydir's settings, as written under ``extra.dutydir`` in mkdocs.yml."""
 
+    # Not "data": a MkDocs Config is a UserDict, whose own contents live in its attribute ``data``.
     data_file = c.Type(str, default="data/leaders.yaml")
     """The main unit's data file (or its folder), relative to mkdocs.yml; units/ beside it adds units."""
     as_of = Day()
