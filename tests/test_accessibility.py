@@ -13,13 +13,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from dutydir.cli import cli
 from tests.browsing import ARTIFACTS, CITY_PAGES, DESK, DISTRICT_PAGES, PHONE, axe_source, axe_violations, launch, serve
 from tests.support import copy_project, mkdocs_build
 
-WIDTHS = {"desk": DESK, "phone": PHONE}
+# Real builds, a real nginx or Chromium: tens of seconds (make test-fast leaves them out).
+pytestmark = pytest.mark.slow
+
+WIDTHS: dict[str, ViewportSize] = {"desk": DESK, "phone": PHONE}
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,9 @@ from playwright.sync_api import Browser, expect
 from tests.browsing import DISTRICT_PAGES, Watch, launch
 from tests.support import ROOT, copy_project
 
+# Real builds, a real nginx or Chromium: tens of seconds (make test-fast leaves them out).
+pytestmark = pytest.mark.slow
+
 NGINX = Path("/usr/sbin/nginx")
 SHIPPED = ROOT / "deploy" / "nginx" / "dutydir.conf"
 AS_OF = "2026-01-01"

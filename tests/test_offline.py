@@ -16,6 +16,9 @@ from dutydir.build.publish import LinkParser
 from tests.browsing import Watch, launch
 from tests.support import copy_project, mkdocs_build
 
+# Real builds, a real nginx or Chromium: tens of seconds (make test-fast leaves them out).
+pytestmark = pytest.mark.slow
+
 # What a reader clicks, from the home page, to reach each kind of page: nav tabs, then links in the pages.
 CLICKS = [
     ("nav", "速查", "速查表"),

@@ -16,6 +16,9 @@ import pytest
 from tests.conftest import Build
 from tests.support import copy_project, mkdocs_build
 
+# Real builds, a real nginx or Chromium: tens of seconds (make test-fast leaves them out).
+pytestmark = pytest.mark.slow
+
 AS_OF = dt.date(2026, 1, 1)
 EPOCH = 1767225600  # 2026-01-01T00:00:00Z
 
