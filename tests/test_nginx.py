@@ -99,7 +99,7 @@ master_process off;
 pid {folder / "nginx.pid"};
 error_log {folder / "error.log"} warn;
 events {{
-    worker_connections 64;
+    worker_connections 512;
 }}
 http {{
     access_log {folder / "access.log"};
@@ -301,20 +301,23 @@ READ_WHILE_SWITCHING = (
 )
 
 
-def read_until(served: Served, stop: threading.Event, seen: list[tuple[str, int, bytes]]) -> None:
-    """A reader asking for the same pages over and over until told to stop (at most 20,000 requests)."""
-    for n in range(20_000):
-        if stop.is_set():
-            return
+Answer = tuple[float, float, str, int, bytes]
+"""One request of a reader: when it was sent and answered (monotonic seconds), the path, the status, the body."""
+
+
+def read_until(served: Served, stop: threading.Event, seen: list[Answer]) -> None:
+    """A reader asking for the same pages over and over, a few ms apart, until told to stop (at most 3 minutes)."""
+    deadline = time.monotonic() + 180
+    n = 0
+    while not stop.wait(0.005) and time.monotonic() < deadline:
         path = READ_WHILE_SWITCHING[n % len(READ_WHILE_SWITCHING)]
+        n += 1
+        sent = time.monotonic()
         try:
             status, _, body = get(served, path)
-        except (
-            OSError,
-            http.client.HTTPException,
-        ) as e:  # kept, so the test says what happened rather than losing the thread
+        except (OSError, http.client.HTTPException) as e:  # kept, so the test says what happened
             status, body = 0, str(e).encode()
-        seen.append((path, status, body))
+        seen.append((sent, time.monotonic(), path, status, body))
 
 
 def version_of(releases: dict[str, Path], path: str, status: int, body: bytes) -> str:
@@ -337,18 +340,22 @@ def test_publish_and_rollback_while_reading(served: Served, browser: Browser) ->
     data.write_text(data.read_text(encoding="utf-8").replace("丁力", "丁立"), encoding="utf-8")
 
     stop = threading.Event()
-    readers: list[list[tuple[str, int, bytes]]] = [[] for _ in range(2)]
+    readers: list[list[Answer]] = [[] for _ in range(2)]
     threads = [threading.Thread(target=read_until, args=(served, stop, seen)) for seen in readers]
     for thread in threads:
         thread.start()
     try:
-        published = dutydir(served.project, "publish", str(served.dest))
         time.sleep(0.5)
+        published = dutydir(served.project, "publish", str(served.dest))
+        switched = time.monotonic()
+        time.sleep(1)
         new = served.dest.resolve()
         page.reload()
         expect(page.locator("article p").first).to_contain_text("由丁立")
+        rolling = time.monotonic()
         rolled = dutydir(served.project, "rollback", str(served.dest))
-        time.sleep(0.5)
+        back = time.monotonic()
+        time.sleep(1)
     finally:
         stop.set()
         for thread in threads:
@@ -362,8 +369,14 @@ def test_publish_and_rollback_while_reading(served: Served, browser: Browser) ->
 
     releases = {"old": old, "new": new}
     for seen in readers:
-        versions = [version_of(releases, *answer) for answer in seen]
-        assert [answer[:2] for answer, v in zip(seen, versions, strict=True) if v == "none"] == []
+        versions = [version_of(releases, *answer[2:]) for answer in seen]
+        assert [answer[2:4] for answer, v in zip(seen, versions, strict=True) if v == "none"] == []
+        # Whatever a reader asks for once a switch is done comes from the release switched to.
+        while_new = {
+            v for (sent, answered, *_), v in zip(seen, versions, strict=True) if switched < sent and answered < rolling
+        }
+        after = {v for (sent, *_), v in zip(seen, versions, strict=True) if sent > back}
+        assert (while_new, after) == ({"new"}, {"old"}), f"{len(seen)} answers"
         # Each reader sees the old site, then the new one, then the old one again: never one after the other.
         runs = [v for i, v in enumerate(versions) if i == 0 or versions[i - 1] != v]
         assert runs == ["old", "new", "old"], runs
