@@ -14,6 +14,7 @@ from mkdocs.structure.files import File
 from dutydir import DataError
 from dutydir.build import pagefind, search_index, svg
 from dutydir.data.units import load_site
+from dutydir.render import escape
 from dutydir.render.site import site_pages
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     for warning in warnings:
         log.info(str(warning))
     state.update(site=site, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
-    config.site_name = f"{site.units[0].unit.short_name}安全生产责任目录"
+    config.site_name = escape.site_name(f"{site.units[0].unit.short_name}安全生产责任目录")
     pages_count = sum(len(u.posts) + len(u.sectors) for u in site.units)
     try:
         state["engine"] = pagefind.engine(setting(config, "search") or "auto", pages_count)

@@ -7,6 +7,8 @@ import json
 import re
 from collections.abc import Sequence
 
+from markupsafe import Markup
+
 # Exactly the characters Python-Markdown (with the tables extension) lets a backslash escape:
 # escaping any other one would leave the backslash visible. '<', '>' and '&' become entities.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -36,6 +38,15 @@ def dot_label(*lines: str) -> str:
     """A DOT label of several centred lines, each taken literally."""
     parts = [dot_string(line)[1:-1] for line in lines if line]
     return '"' + "\\n".join(parts) + '"'
+
+
+def site_name(text: str) -> Markup:
+    """Data text for ``config.site_name``: escaped once, and marked so that the theme escapes it no further.
+
+    Material prints the site name unescaped in <title>, the header and an aria-label, and with
+    ``| e`` in a title attribute; Markup is text already escaped for both, autoescaping or not.
+    """
+    return Markup(html.escape(" ".join(str(text).split()), quote=True))
 
 
 def front_matter(title: str, tags: Sequence[str] = ()) -> str:
