@@ -11,11 +11,12 @@ import click
 
 from dutydir.build.publish import PublishError, publish, rollback
 from dutydir.data.errors import DataError
+from dutydir.data.fields import FIRST_DAY, LAST_DAY
 from dutydir.data.load import load_directory
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
 from dutydir.render import escape
-from dutydir.tools import edit, synth, versions
+from dutydir.tools import edit, synth, versions, writing
 
 DEFAULT_DATA = "data/leaders.yaml"
 
@@ -113,10 +114,17 @@ DATE_OPTION = click.option(
 def run_edit(data: Path, day: dt.date, make: Callable[[str, Directory], edit.Change]) -> None:
     """Load the data, compute a change, check and write it; report, or leave the file unchanged and say why."""
     try:
-        directory, _ = load_directory(data, day)
-        _, text = edit.read(data)
-        change = make(text, directory)
-        warnings = edit.apply(data, change, day)
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise edit.EditError(f"日期 {day} 不在 {FIRST_DAY} 至 {LAST_DAY} 之间，请检查年份")
+        # Locked from reading to writing: an edit running meanwhile would otherwise be lost.
+        with writing.locked(data):
+            directory, _ = load_directory(data, day)
+            _, text = edit.read(data)
+            change = make(text, directory)
+            warnings = edit.apply(data, change, day)
+    except writing.WriteError as e:
+        click.echo(f"dutydir: {e}", err=True)
+        sys.exit(1)
     except DataError as e:
         for problem in e.problems:
             click.echo(str(problem), err=True)

@@ -254,7 +254,7 @@ class Builder:
 
     def acting(self, records: list[Record], pid: str) -> tuple[model.Acting, ...]:
         """A post's temporary stand-ins, by first day."""
-        out = []
+        out: list[model.Acting] = []
         for a in records:
             acting = model.Acting(str(a["by"]), a["from"], a["to"], str(a.get("reason", "")))
             if acting.end < acting.start:
