@@ -130,7 +130,7 @@ class Text(Kind):
             return None
         bad = self.unsafe.search(value)
         if bad:
-            report.add(node, entity, f"文字中有控制字符 U+{ord(bad.group()):04X}，请删去它")
+            report.add(node, entity, f"文字中有不能显示的字符 U+{ord(bad.group()):04X}（控制字符或方向控制符），请删去它")
             return None
         if len(value) > self.longest:
             report.add(node, entity, f"文字有 {len(value)} 个字符，超过上限 {self.longest} 个")
@@ -252,8 +252,11 @@ class Count(Kind):
     expected = "a whole number above 0"
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> int | None:
-        # Only decimal digits: YAML 1.1 also reads 0x10, 0o17, 1_000 and 1:30 as numbers.
-        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG and node.value.isascii() and node.value.isdigit():
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG and not (node.value.isascii() and node.value.isdigit()):
+            # YAML 1.1 also reads 0x10, 0o17, 1_000 and 1:30 as numbers; a clerk means none of them.
+            report.add(node, entity, f"次数 '{node.value}' 请只用十进制数字书写，如 1、2、12")
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
             # A thousand digits is too many for int() itself; no count needs more than four.
             if len(node.value) > 4 or int(node.value) > MAX_COUNT:
                 report.add(node, entity, f"次数 {node.value} 超过上限 {MAX_COUNT}")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from dutydir.data import limits
 from dutydir.data.errors import DataError, Problem
 from dutydir.data.load import load_directory
 from dutydir.model.directory import Directory
@@ -42,9 +43,12 @@ def unit_files(path: str | os.PathLike[str]) -> list[Path]:
 def post_ids(path: Path) -> dict[str, str]:
     """The post ids a file declares, mapped to its unit id; {} when it cannot be read (its own load says why)."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        unit = str(data["unit"]["id"])
-        return {str(p["id"]): unit for p in data.get("posts") or [] if isinstance(p, dict) and "id" in p}
+        text = limits.read_regular_file(path, limits.MAX_FILE_BYTES).decode("utf-8-sig")
+        data = yaml.load(text, Loader=limits.LimitedLoader)
+        unit = data["unit"]["id"]
+        # Only plain ids: str() of an aliased nest of lists could take forever.
+        posts = [p for p in data.get("posts") or [] if isinstance(p, dict) and isinstance(p.get("id"), str)]
+        return {p["id"]: unit for p in posts} if isinstance(unit, str) else {}
     except Exception:  # noqa: BLE001 - any failure here is reported, with its place, by the file's own load
         return {}
 
