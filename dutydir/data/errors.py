@@ -28,9 +28,10 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.warning else ""
-        # A control character in a name from the file must not garble the terminal.
+        # A control character in a name or value from the file must not garble the terminal or split the line.
         entity = CONTROL_RE.sub(escaped, self.entity)
-        return f"{self.path}:{self.line}:{self.column}: {prefix}{entity}: {self.message}"
+        message = CONTROL_RE.sub(escaped, self.message)
+        return f"{self.path}:{self.line}:{self.column}: {prefix}{entity}: {message}"
 
 
 def escaped(match: re.Match[str]) -> str:
