@@ -36,10 +36,11 @@ def temp_prefix(path: Path) -> str:
 
 
 @contextlib.contextmanager
-def locked(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+def locked(path: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the data file's edit lock for the whole edit; WriteError when it is read-only or stays locked."""
+    wait = LOCK_WAIT if wait is None else wait
     real = path.resolve()
-    if real.exists() and not os.access(real, os.W_OK):
+    if real.exists() and read_only(real):
         raise WriteError(f"{path} 是只读文件，不能修改（可用 chmod u+w 恢复写权限）；文件保持原样")
     deadline = time.monotonic() + wait
     while True:
@@ -69,6 +70,11 @@ def locked(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
         os.close(fd)
 
 
+def read_only(path: Path) -> bool:
+    """True when the file may not be written: by permission, or by mode even for root (chmod 444 says 'keep')."""
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+
+
 def remove_debris(path: Path) -> None:
     """Delete the temporary files that killed edits left beside ``path``; call only with its lock held."""
     for leftover in path.parent.glob(temp_prefix(path) + "*.new"):
@@ -81,7 +87,7 @@ def write(path: Path, data: bytes) -> None:
     real = path.resolve()
     try:
         info = real.stat()
-        if not os.access(real, os.W_OK):
+        if read_only(real):
             raise WriteError(f"{path} 是只读文件，不能修改；文件保持原样")
         if not (os.access(real.parent, os.W_OK) and replace(real, info, data)):
             # No new file can sit beside it with its owner: write the same file, under the lock.
