@@ -128,3 +128,11 @@ def test_raw_html_in_the_notice_is_shown_as_text() -> None:
     assert sanitise(text, "notice.md") == (
         "（一）&lt;script>alert(1)&lt;/script>按 &lt;b>一岗双责&lt;/b>。\n{ #s1-1 }\n"
     )
+
+
+def test_every_name_at_the_root_of_a_built_site_is_reserved(site: Path) -> None:
+    from dutydir.data.reserved import TOP_LEVEL
+
+    names = {p.name.split(".")[0] for p in site.iterdir()}
+    assert names - TOP_LEVEL == set()
+    assert {"index", "leaders", "sectors", "assets", "search"} <= names
