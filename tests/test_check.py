@@ -304,7 +304,12 @@ CASES += [
         "    times: 0x10",
         ["leaders.yaml:65:12: 三（一）: 次数 '0x10' 请只用十进制数字书写，如 1、2、12"],
     ),
-    Case("count-too-large", "    times: 1", "    times: 99999", ["leaders.yaml:65:12: 三（一）: 次数 99999 超过上限 1000"]),
+    Case(
+        "count-too-large",
+        "    times: 1",
+        "    times: 99999",
+        ["leaders.yaml:65:12: 三（一）: 次数 99999 超过上限 1000"],
+    ),
     Case(
         "date-far-future",
         HOLDER_B,
@@ -333,7 +338,9 @@ CASES += [
         "slug-too-long-for-a-file-name",
         "      - 教育\n",
         "      - " + "壮" * 40 + "\n",
-        [f"leaders.yaml:37:9: {'壮' * 40}: 页面名有 279 个字符，超过上限 100 个；名称的拼音太长，请给它一个较短的 'slug:'"],
+        [
+            f"leaders.yaml:37:9: {'壮' * 40}: 页面名有 279 个字符，超过上限 100 个；名称的拼音太长，请给它一个较短的 'slug:'"
+        ],
     ),
     Case(
         "identifier-too-long",

@@ -51,7 +51,9 @@ def test_parallel_appointments_all_survive_or_are_refused(tmp_path: Path) -> Non
     path = tmp_path / "leaders.yaml"
     path.write_text(MANY_POSTS, encoding="utf-8")
     procs = [
-        subprocess.Popen(appoint(path, f"post-{n}", f"新{n}"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            appoint(path, f"post-{n}", f"新{n}"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         for n in range(POSTS)
     ]
     results = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in procs]
@@ -81,7 +83,9 @@ def test_killed_edits_leave_the_old_file_or_the_new_one(tmp_path: Path) -> None:
     path.write_text(MANY_POSTS, encoding="utf-8")
     rng = random.Random(16)
     for n in range(8):
-        proc = subprocess.Popen(appoint(path, f"post-{n}", f"新{n}"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            appoint(path, f"post-{n}", f"新{n}"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(rng.uniform(0.2, 1.5))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -137,7 +141,7 @@ def test_writing_in_place_keeps_the_inode_when_a_new_file_could_not_keep_the_own
     path = tmp_path / "leaders.yaml"
     path.write_text("old\n", encoding="utf-8")
     inode = path.stat().st_ino
-    writing.write_in_place(path, "new\n".encode())
+    writing.write_in_place(path, b"new\n")
     assert (path.read_text(encoding="utf-8"), path.stat().st_ino) == ("new\n", inode)
 
 

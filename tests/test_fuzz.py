@@ -38,7 +38,10 @@ BASE = yaml.safe_load(MINIMAL)
 PROBLEM_RE = re.compile(r"^leaders\.yaml:\d+:\d+: ")
 COUNT_RE = re.compile(r"^leaders\.yaml: \d+ errors?$")
 FUZZ = settings(
-    derandomize=True, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 # Values that broke the build or the check once, beside whatever Hypothesis makes up.
@@ -73,8 +76,33 @@ VALUES = st.one_of(
     st.booleans(),
     st.lists(st.sampled_from(["fu-a", "fu-b", "zhenzhang", "教育", "x"]), max_size=3),
 )
-TOKENS = ["&a ", "*a", "[", "]", "{", "}", ": ", "- ", "!!python/object:os.system ", "\t", "0x10", "9999-12-31",
-          '"\\0"', "<script>", "? ", "|", ">", "'", '"', "%YAML 1.1\n", "---\n", "...\n", "\x07", "\ufeff", "~"]
+TOKENS = [
+    "&a ",
+    "*a",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    "- ",
+    "!!python/object:os.system ",
+    "\t",
+    "0x10",
+    "9999-12-31",
+    '"\\0"',
+    "<script>",
+    "? ",
+    "|",
+    ">",
+    "'",
+    '"',
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "\x07",
+    "\ufeff",
+    "~",
+]
 
 
 def leaves(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
@@ -105,7 +133,9 @@ TEXT_PATHS = [
 ]
 TEXTS = st.one_of(
     st.sampled_from([h for h in HOSTILE if 0 < len(h) <= 40]),
-    st.text(st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs"]), min_size=1, max_size=40).map(str.strip).filter(bool),
+    st.text(st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs"]), min_size=1, max_size=40)
+    .map(str.strip)
+    .filter(bool),
 )
 
 

@@ -133,8 +133,17 @@ def test_every_text_field_got_a_payload() -> None:
     # Besides payloads only ids, choices, the text file's name and dates written as text remain.
     assert len(with_payload) >= 40
     assert {t for t in texts if t not in with_payload} <= {
-        "testtown", "zhenzhang", "fu-a", "fu-b", "mayor", "executive", "member", "members", "two_months",
-        "inferred", "notice.md",
+        "testtown",
+        "zhenzhang",
+        "fu-a",
+        "fu-b",
+        "mayor",
+        "executive",
+        "member",
+        "members",
+        "two_months",
+        "inferred",
+        "notice.md",
     }
 
 

@@ -28,9 +28,17 @@ from tests.test_publish import MINIMAL, project  # noqa: F401 - the fixture is u
 DUTYDIR = str(Path(sys.executable).with_name("dutydir"))
 
 
-def publish_command(project: Path, dest: Path) -> list[str]:
+def publish_command(root: Path, dest: Path) -> list[str]:
     """The command line publishing the project's data to DEST."""
-    return [DUTYDIR, "publish", str(dest), "--data", str(project / "data" / "leaders.yaml"), "--config", str(project / "mkdocs.yml")]
+    return [
+        DUTYDIR,
+        "publish",
+        str(dest),
+        "--data",
+        str(root / "data" / "leaders.yaml"),
+        "--config",
+        str(root / "mkdocs.yml"),
+    ]
 
 
 def assert_live_is_whole(dest: Path) -> None:

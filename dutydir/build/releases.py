@@ -40,7 +40,9 @@ def locked(releases: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise ReleaseError(f"另一个发布或回滚正在进行（{releases} 已被锁定 {wait:.0f} 秒）；请稍后再试") from None
+                    raise ReleaseError(
+                        f"另一个发布或回滚正在进行（{releases} 已被锁定 {wait:.0f} 秒）；请稍后再试"
+                    ) from None
                 time.sleep(0.2)
         yield
     finally:

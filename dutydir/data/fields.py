@@ -130,7 +130,9 @@ class Text(Kind):
             return None
         bad = self.unsafe.search(value)
         if bad:
-            report.add(node, entity, f"文字中有不能显示的字符 U+{ord(bad.group()):04X}（控制字符或方向控制符），请删去它")
+            report.add(
+                node, entity, f"文字中有不能显示的字符 U+{ord(bad.group()):04X}（控制字符或方向控制符），请删去它"
+            )
             return None
         if len(value) > self.longest:
             report.add(node, entity, f"文字有 {len(value)} 个字符，超过上限 {self.longest} 个")
@@ -180,7 +182,9 @@ class Name(Text):
             return None
         invisible = INVISIBLE_RE.search(value) if value is not None else None
         if invisible:
-            report.add(node, entity, f"名称中有看不见的格式字符 U+{ord(invisible.group()):04X}（零宽或方向控制），请删去它")
+            report.add(
+                node, entity, f"名称中有看不见的格式字符 U+{ord(invisible.group()):04X}（零宽或方向控制），请删去它"
+            )
             return None
         return value
 
@@ -252,7 +256,11 @@ class Count(Kind):
     expected = "a whole number above 0"
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> int | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG and not (node.value.isascii() and node.value.isdigit()):
+        if (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag == INT_TAG
+            and not (node.value.isascii() and node.value.isdigit())
+        ):
             # YAML 1.1 also reads 0x10, 0o17, 1_000 and 1:30 as numbers; a clerk means none of them.
             report.add(node, entity, f"次数 '{node.value}' 请只用十进制数字书写，如 1、2、12")
             return None

@@ -260,7 +260,9 @@ class Builder:
             if acting.end < acting.start:
                 self.report.add(a.place("to"), pid, f"stand-in ends ({acting.end}) before it starts ({acting.start})")
             if any((o.by, o.start, o.end) == (acting.by, acting.start, acting.end) for o in out):
-                self.report.add((a.line, a.column), pid, f"代理 {acting.by} {acting.start} 至 {acting.end} 重复写了两次")
+                self.report.add(
+                    (a.line, a.column), pid, f"代理 {acting.by} {acting.start} 至 {acting.end} 重复写了两次"
+                )
             out.append(acting)
         return tuple(sorted(out, key=lambda x: x.start))
 

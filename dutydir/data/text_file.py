@@ -14,7 +14,9 @@ from pathlib import Path
 from dutydir.data import limits
 
 # A Markdown link or image target with a scheme (javascript:, data:, http:) or to another host.
-LINK_RE = re.compile(r"\]\(\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)|^ {0,3}\[[^\]]+\]:\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)", re.M)
+LINK_RE = re.compile(
+    r"\]\(\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)|^ {0,3}\[[^\]]+\]:\s*<?\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)", re.M
+)
 # An attribute list ({: #id .class key=value }) that sets anything but ids and classes.
 ATTR_LIST_RE = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}")
 
@@ -60,5 +62,7 @@ def sanitise(text: str, name: str) -> str:
         if found:
             line = text.count("\n", 0, found.start()) + 1
             column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-            raise TextFileError(f"text_file '{name}' 第 {line} 行第 {column} 列有{what}；通知原文不应含有，请删去", line, column)
+            raise TextFileError(
+                f"text_file '{name}' 第 {line} 行第 {column} 列有{what}；通知原文不应含有，请删去", line, column
+            )
     return text.replace("<", "&lt;")
