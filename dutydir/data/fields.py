@@ -31,7 +31,7 @@ UNSAFE_TEXT_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u
 INVISIBLE_RE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
 MAX_TEXT = 1000
 """Characters in one text field: the longest in the notice is 160; charts and search cut text beyond a few thousand."""
-MAX_NAME = 40
+MAX_NAME = 80
 """Characters in a name: the longest in the notice is 10; a name becomes a chart label, a page title, a search word."""
 MAX_IDENT = 64
 """Characters in an identifier, which becomes a file name."""
