@@ -41,11 +41,13 @@ def dot_label(*lines: str) -> str:
 
 
 def site_name(text: str) -> Markup:
-    """Data text for ``config.site_name``: escaped once, and marked so that the theme escapes it no further.
+    """Text for ``config.site_name``: escaped once, and marked so that the theme escapes it no further.
 
     Material prints the site name unescaped in <title>, the header and an aria-label, and with
     ``| e`` in a title attribute; Markup is text already escaped for both, autoescaping or not.
     """
+    if isinstance(text, Markup):  # escaped already (on_config ran again on the same config)
+        return text
     return Markup(html.escape(" ".join(str(text).split()), quote=True))
 
 

@@ -41,7 +41,7 @@ def locked(path: Path, wait: float | None = None) -> Iterator[None]:
     wait = LOCK_WAIT if wait is None else wait
     real = path.resolve()
     if real.exists() and read_only(real):
-        raise WriteError(f"{path} 是只读文件，不能修改（可用 chmod u+w 恢复写权限）；文件保持原样")
+        raise WriteError(f"{path} 是只读文件，不能修改（可用 chmod u+w 恢复写权限）")
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -88,12 +88,12 @@ def write(path: Path, data: bytes) -> None:
     try:
         info = real.stat()
         if read_only(real):
-            raise WriteError(f"{path} 是只读文件，不能修改；文件保持原样")
+            raise WriteError(f"{path} 是只读文件，不能修改（可用 chmod u+w 恢复写权限）")
         if not (os.access(real.parent, os.W_OK) and replace(real, info, data)):
             # No new file can sit beside it with its owner: write the same file, under the lock.
             write_in_place(real, data)
     except OSError as e:
-        raise WriteError(f"写入 {path} 失败：{e.strerror}；文件保持原样") from None
+        raise WriteError(f"写入 {path} 失败：{e.strerror}") from None
 
 
 def replace(real: Path, info: os.stat_result, data: bytes) -> bool:
