@@ -47,6 +47,7 @@ def holders(path: Path) -> dict[str, list[str]]:
     return {p["id"]: [h["person"] for h in p.get("holders") or []] for p in data["posts"]}
 
 
+@pytest.mark.slow
 def test_parallel_appointments_all_survive_or_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "leaders.yaml"
     path.write_text(MANY_POSTS, encoding="utf-8")
@@ -78,6 +79,7 @@ def test_an_edit_while_another_holds_the_lock_is_refused(tmp_path: Path, monkeyp
     assert path.read_text(encoding="utf-8") == MINIMAL
 
 
+@pytest.mark.slow
 def test_killed_edits_leave_the_old_file_or_the_new_one(tmp_path: Path) -> None:
     path = tmp_path / "leaders.yaml"
     path.write_text(MANY_POSTS, encoding="utf-8")

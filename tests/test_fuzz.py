@@ -34,6 +34,7 @@ from dutydir.data.units import load_site
 from dutydir.render.site import site_pages
 from tests.test_check import MINIMAL
 
+pytestmark = pytest.mark.slow
 BASE = yaml.safe_load(MINIMAL)
 PROBLEM_RE = re.compile(r"^leaders\.yaml:\d+:\d+: ")
 COUNT_RE = re.compile(r"^leaders\.yaml: \d+ errors?$")

@@ -10,24 +10,22 @@ Chromium with a dialog handler that records any alert, and a search is typed.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Dialog, sync_playwright
 
 from dutydir.data import fields
 from dutydir.data.unit_file import UNIT_FILE
-from tests.support import CHROMIUM, CHROMIUM_ARGS, copy_project, mkdocs_build
-from tests.test_browser import Guard, QuietHandler, QuietServer
+from tests.support import Guard, copy_project, launch, mkdocs_build, served
 from tests.test_check import MINIMAL
 
+pytestmark = pytest.mark.slow
 # Sixteen kinds: tags and attributes, URL schemes, template and Markdown syntax, entities, quotes.
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",
@@ -159,13 +157,8 @@ def test_no_page_holds_raw_markup_from_the_data(hostile_site: Path) -> None:
 @pytest.fixture(scope="module")
 def server(hostile_site: Path) -> Iterator[str]:
     """The hostile site on a free port of 127.0.0.1."""
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(hostile_site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with served(hostile_site) as base:
+        yield base
 
 
 def page_kinds(site: Path) -> list[str]:
@@ -177,18 +170,18 @@ def page_kinds(site: Path) -> list[str]:
 
 
 def test_no_page_runs_a_payload_in_chromium(hostile_site: Path, server: str) -> None:
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing; install it with: scripts/install-system-deps.sh --browser")
     dialogs: list[str] = []
-    errors: list[str] = []
     kinds = page_kinds(hostile_site)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         guard = Guard()
         context = guard.watch(browser.new_context())
         page = context.new_page()
-        page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
-        page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+        def on_dialog(dialog: Dialog) -> None:
+            dialogs.append(f"{page.url}: {dialog.message}")
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
         for url in kinds:
             page.goto(server + url)
             page.wait_for_load_state("load")

@@ -25,6 +25,7 @@ from dutydir.build.releases import MANIFEST, verify
 from dutydir.cli import cli
 from tests.test_publish import MINIMAL, project  # noqa: F401 - the fixture is used by name
 
+pytestmark = pytest.mark.slow
 DUTYDIR = str(Path(sys.executable).with_name("dutydir"))
 
 
