@@ -4,7 +4,7 @@ The data is made by walking data/unit_file.py's declared shape over the small va
 text and name field, given or optional, gets a payload (a field added to the schema is covered
 without touching this test); ids, choices, dates and counts keep their valid values. The same old
 value always gets the same payload, so references by name still hold. The notice's text file and
-the unit's short name (the theme's site name) get payloads too. Every page kind is then opened in
+the unit's short name get payloads too; a site name (from mkdocs.yml, printed by the theme) with markup is refused. Every page kind is then opened in
 Chromium with a dialog handler that records any alert, and a search is typed.
 """
 
@@ -111,6 +111,17 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(root, root / "site", DUTYDIR_DATE="2025-01-01")
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+def test_a_site_name_with_markup_is_refused(tmp_path: Path) -> None:
+    # Material prints the site name unescaped in <title>, and its tooltips show the logo's title attribute as HTML.
+    root = copy_project(tmp_path, MINIMAL)
+    result = mkdocs_build(root, root / "site", DUTYDIR_SITE_NAME="<img src=x onerror=alert(30)>安全生产责任目录")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1:] == [
+        "ERROR   -  dutydir: 网站名称 '<img src=x onerror=alert(30)>安全生产责任目录' 中不能有字符 <（< > & \" ' `），"
+        "请在 mkdocs.yml 或 SITE_NAME 中改掉"
+    ]
 
 
 def test_every_text_field_got_a_payload() -> None:

@@ -40,15 +40,19 @@ def dot_label(*lines: str) -> str:
     return '"' + "\\n".join(parts) + '"'
 
 
-def site_name(text: str) -> Markup:
-    """Text for ``config.site_name``: escaped once, and marked so that the theme escapes it no further.
+# Material's tooltips (content.tooltips) show a title attribute as HTML, and the theme puts the site name
+# in one: no escaping suits both that and <title>, so these characters are refused in a site name.
+SITE_NAME_UNSAFE = re.compile(r"[<>&\"'`]")
 
-    Material prints the site name unescaped in <title>, the header and an aria-label, and with
-    ``| e`` in a title attribute; Markup is text already escaped for both, autoescaping or not.
-    """
-    if isinstance(text, Markup):  # escaped already (on_config ran again on the same config)
+
+def site_name(text: str) -> Markup:
+    """Text for ``config.site_name``, marked as safe for the theme; ValueError when it holds markup characters."""
+    if isinstance(text, Markup):  # checked already (on_config ran again on the same config)
         return text
-    return Markup(html.escape(" ".join(str(text).split()), quote=True))
+    bad = SITE_NAME_UNSAFE.search(str(text))
+    if bad:
+        raise ValueError(f"网站名称 {str(text)!r} 中不能有字符 {bad.group()}（< > & \" ' `），请在 mkdocs.yml 或 SITE_NAME 中改掉")
+    return Markup(" ".join(str(text).split()))
 
 
 def front_matter(title: str, tags: Sequence[str] = ()) -> str:
