@@ -188,6 +188,7 @@ def test_no_page_runs_a_payload_in_chromium(hostile_site: Path, server: str) -> 
         guard = Guard()
         context = guard.watch(browser.new_context())
         page = context.new_page()
+
         def on_dialog(dialog: Dialog) -> None:
             dialogs.append(f"{page.url}: {dialog.message}")
             dialog.dismiss()

@@ -51,7 +51,9 @@ def site_name(text: str) -> Markup:
         return text
     bad = SITE_NAME_UNSAFE.search(str(text))
     if bad:
-        raise ValueError(f"网站名称 {str(text)!r} 中不能有字符 {bad.group()}（< > & \" ' `），请在 mkdocs.yml 或 SITE_NAME 中改掉")
+        raise ValueError(
+            f"网站名称 {str(text)!r} 中不能有字符 {bad.group()}（< > & \" ' `），请在 mkdocs.yml 或 SITE_NAME 中改掉"
+        )
     return Markup(" ".join(str(text).split()))
 
 
