@@ -33,7 +33,7 @@ MANY_POSTS = MINIMAL.replace(
     )
     + "\nab_pairs:",
 )
-LOCKED = "dutydir: 另一个修改正在进行，{path} 已被锁定 0 秒；请等它完成后再试\n"
+LOCKED = "dutydir: 另一个修改正在进行，{path} 已被锁定 0 秒；请等它完成后再试; {path} left unchanged\n"
 
 
 def appoint(path: Path, post: str, person: str) -> list[str]:
@@ -107,7 +107,7 @@ def test_a_read_only_file_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["appoint", "fu-b", "王五", "--date", "2025-03-01", "--data", str(path)])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"dutydir: {path} 是只读文件，不能修改（可用 chmod u+w 恢复写权限）；文件保持原样\n",
+        f"dutydir: {path} 是只读文件，不能修改（可用 chmod u+w 恢复写权限）; {path} left unchanged\n",
     )
     assert path.read_text(encoding="utf-8") == MINIMAL
 
