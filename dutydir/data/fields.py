@@ -54,17 +54,28 @@ class Record(dict[str, Any]):
 
 @dataclass
 class Report:
-    """Collects (line, column, entity, message) findings while walking the file."""
+    """Every finding of a file, errors and warnings alike, each as (line, column, entity, message, warning)."""
 
-    found: list[tuple[int, int, str, str]] = field(default_factory=list)
+    found: list[tuple[int, int, str, str, bool]] = field(default_factory=list)
 
-    def add(self, node_or_place: yaml.Node | tuple[int, int], entity: str, message: str) -> None:
-        """Record one finding at a node or at an explicit (line, column)."""
+    def add(
+        self, node_or_place: yaml.Node | tuple[int, int], entity: str, message: str, *, warning: bool = False
+    ) -> None:
+        """Record one finding at a node or at an explicit (line, column); a warning does not stop a build."""
         if isinstance(node_or_place, yaml.Node):
             line, column = place_of(node_or_place)
         else:
             line, column = node_or_place
-        self.found.append((line, column, entity, message))
+        self.found.append((line, column, entity, message, warning))
+
+    def warn(self, node_or_place: yaml.Node | tuple[int, int], entity: str, message: str) -> None:
+        """Record a warning: something a clerk should see that still builds (a vacancy, say)."""
+        self.add(node_or_place, entity, message, warning=True)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any finding is an error."""
+        return any(not f[4] for f in self.found)
 
 
 def place_of(node: yaml.Node) -> tuple[int, int]:

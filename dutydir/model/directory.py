@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dutydir.model.span import Span, latest_covering
+
 DEFAULT_KIND = "负责"
 PERIOD_WORDS = {"month": "每月", "two_months": "每两个月", "quarter": "每季度", "year": "每年"}
 
 
 @dataclass(frozen=True)
-class Holding:
+class Holding(Span):
     """A person's term in a post (Popolo's Membership)."""
 
     person: str
@@ -26,13 +28,9 @@ class Holding:
     end: dt.date | None = None
     """Last day in the post; None while it lasts."""
 
-    def covers(self, day: dt.date) -> bool:
-        """True when the term includes ``day``."""
-        return self.start <= day and (self.end is None or day <= self.end)
-
 
 @dataclass(frozen=True)
-class Assignment:
+class Assignment(Span):
     """A post's responsibility for a sector over a span of days, as one entry of the data declares it."""
 
     post_id: str
@@ -47,10 +45,6 @@ class Assignment:
     """Name of the sector it is a scope of, for a child sector."""
     children: tuple[str, ...] = ()
     """Names of its scopes, in the notice's order."""
-
-    def covers(self, day: dt.date) -> bool:
-        """True when the assignment is in force on ``day``."""
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True)
@@ -88,7 +82,7 @@ class Commissioner:
 
 
 @dataclass(frozen=True)
-class Acting:
+class Acting(Span):
     """A temporary stand-in for a post's holder: leave, a trip, study."""
 
     by: str
@@ -99,10 +93,6 @@ class Acting:
     """Last day."""
     reason: str = ""
     """Why, when given."""
-
-    def covers(self, day: dt.date) -> bool:
-        """True when the stand-in is in force on ``day``."""
-        return self.start <= day <= self.end
 
 
 @dataclass(frozen=True)
@@ -130,7 +120,7 @@ class Post:
 
 
 @dataclass(frozen=True)
-class AbPair:
+class AbPair(Span):
     """Two posts that stand in for each other (互为AB角)."""
 
     posts: tuple[str, str]
@@ -139,10 +129,6 @@ class AbPair:
     """First day of the pairing."""
     end: dt.date | None = None
     """Last day of the pairing; None while it lasts."""
-
-    def covers(self, day: dt.date) -> bool:
-        """True when the pairing is in force on ``day``."""
-        return self.start <= day and (self.end is None or day <= self.end)
 
 
 @dataclass(frozen=True)
@@ -305,7 +291,7 @@ class Directory:
 
     def holder_on(self, post: Post, day: dt.date) -> Holding | None:
         """Who holds the post on a given day."""
-        return next((h for h in reversed(post.holders) if h.covers(day)), None)
+        return latest_covering(post.holders, day)
 
     def acting_now(self, post: Post) -> Acting | None:
         """The stand-in in force on the directory's day, if any."""
@@ -341,7 +327,7 @@ class Directory:
     def commissioner_holder(self, post: Post) -> Holding | None:
         """Who serves as the post's commissioner on the directory's day."""
         c = self.commissioner(post)
-        return next((h for h in reversed(c.holders) if h.covers(self.as_of)), None) if c else None
+        return latest_covering(c.holders, self.as_of) if c else None
 
     def sectors_of(self, post: Post) -> list[Sector]:
         """The post's sectors, each top-level one followed by its children."""

@@ -1,0 +1,89 @@
+"""The model from a checked record: each stage in its own module, every finding in one report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from dutydir import model
+from dutydir.data import build_posts, build_rules, build_sectors
+from dutydir.data.fields import Record, Report
+from dutydir.data.refs import Refs
+
+
+def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Mapping[str, str]) -> model.Directory:
+    """Build the directory as of ``day``; problems go to the report, which the caller reads."""
+    refs = Refs(report, day, foreign)
+    for order, p in enumerate(record["posts"]):
+        build_posts.add_post(refs, p, order)
+    claims = build_sectors.Claims()
+    for pid, rec in refs.records.items():
+        for s in rec.get("sectors", []):
+            claims.claim(s, pid, report)
+    sectors, places = build_sectors.make_sectors(claims, day, report)
+    for pid, post in refs.posts.items():
+        tops = tuple(name for name, s in sectors.items() if s.post_id == pid and s.parent is None)
+        refs.posts[pid] = replace(post, sectors=tops)
+    build_sectors.check_slugs(sectors, places, report)
+    build_posts.check_acting(refs)
+    build_sectors.add_keywords(sectors, claims, report)
+    c = record.get("commissioners") or Record()
+    key_areas = record.get("key_areas") or Record()
+    directory = model.Directory(
+        unit=model.Unit(record["unit"]["id"], record["unit"]["name"], record["unit"]["short_name"]),
+        notice=notice(record["notice"], base, report),
+        posts=tuple(refs.posts.values()),
+        sectors=sectors,
+        ab_pairs=tuple(build_rules.pairs(refs, record.get("ab_pairs", []))),
+        commissioner_role=str(c.get("role", "")),
+        commissioner_duty=str(c.get("duty", "")),
+        commissioner_clause=str(c.get("clause", "")),
+        commissioners=build_rules.commissioners(refs, c.get("posts", [])),
+        safety_office=body(record.get("safety_office")),
+        department_heads=body(record.get("department_heads"), name="区各部门（单位）主要负责人"),
+        duties=tuple(
+            model.Duty(str(d["applies_to"]), str(d["clause"]), tuple(map(str, d["items"])))
+            for d in record.get("duties", [])
+        ),
+        obligations=tuple(
+            model.Obligation(str(o["who"]), str(o["clause"]), str(o["what"]), str(o["every"]), o["times"])
+            for o in record.get("obligations", [])
+        ),
+        obligations_note=str(record.get("obligations_note", "")),
+        key_areas=tuple(build_sectors.key_areas(key_areas.get("groups", []), sectors, report)),
+        key_areas_clause=str(key_areas.get("clause", "")),
+        as_of=day,
+    )
+    build_rules.vacancies(refs, directory)
+    return directory
+
+
+def notice(n: Record, base: Path, report: Report) -> model.Notice:
+    """The notice's metadata, and its text read from text_file beside the data file."""
+    text = ""
+    if "text_file" in n:
+        path = base / n["text_file"]
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as e:
+            reason = e.strerror if isinstance(e, OSError) else "not UTF-8 text"
+            report.add(n.place("text_file"), "notice", f"cannot read text_file '{n['text_file']}': {reason}")
+    basis = tuple(model.Document(str(d["title"]), str(d["number"])) for d in n.get("basis", []))
+    return model.Notice(
+        str(n["title"]), str(n["number"]), str(n["issuer"]), n["date"], str(n.get("addressees", "")), basis, text
+    )
+
+
+def body(rec: Record | None, name: str = "") -> model.Body | None:
+    """A Body from an optional record."""
+    if rec is None:
+        return None
+    return model.Body(
+        name=str(rec.get("name", name)),
+        duty=str(rec["duty"]),
+        clause=str(rec.get("clause", "")),
+        short_name=str(rec.get("short_name", "")),
+        host=str(rec.get("host", "")),
+    )
