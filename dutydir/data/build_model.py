@@ -11,6 +11,7 @@ from dutydir import model
 from dutydir.data import build_posts, build_rules, build_sectors
 from dutydir.data.fields import Record, Report
 from dutydir.data.refs import Refs
+from dutydir.model.words import unit_words
 
 
 def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Mapping[str, str]) -> model.Directory:
@@ -21,7 +22,7 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
     claims = build_sectors.Claims()
     for pid, rec in refs.records.items():
         for s in rec.get("sectors", []):
-            claims.claim(s, pid, report)
+            claims.claim(s, pid, refs)
     sectors, places = build_sectors.make_sectors(claims, day, report)
     for pid, post in refs.posts.items():
         tops = tuple(name for name, s in sectors.items() if s.post_id == pid and s.parent is None)
@@ -29,20 +30,26 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
     build_sectors.check_slugs(sectors, places, report)
     build_posts.check_acting(refs)
     build_sectors.add_keywords(sectors, claims, report)
+    build_posts.check_liaisons(refs, sectors)
     c = record.get("commissioners") or Record()
     key_areas = record.get("key_areas") or Record()
+    ab_rules = record.get("ab_rules") or Record()
+    ab_pairs = build_rules.pairs(refs, record.get("ab_pairs", []), sectors)
+    build_rules.absences_overlap(refs, ab_pairs)
+    u = record["unit"]
+    words = unit_words(str(u.get("level", "区")), {k: str(v) for k, v in (u.get("words") or {}).items()})
     directory = model.Directory(
-        unit=model.Unit(record["unit"]["id"], record["unit"]["name"], record["unit"]["short_name"]),
+        unit=model.Unit(u["id"], u["name"], u["short_name"], words),
         notice=notice(record["notice"], base, report),
         posts=tuple(refs.posts.values()),
         sectors=sectors,
-        ab_pairs=tuple(build_rules.pairs(refs, record.get("ab_pairs", []))),
+        ab_pairs=tuple(ab_pairs),
         commissioner_role=str(c.get("role", "")),
         commissioner_duty=str(c.get("duty", "")),
         commissioner_clause=str(c.get("clause", "")),
         commissioners=build_rules.commissioners(refs, c.get("posts", [])),
         safety_office=body(record.get("safety_office")),
-        department_heads=body(record.get("department_heads"), name="区各部门（单位）主要负责人"),
+        department_heads=body(record.get("department_heads"), name=f"{words.departments}主要负责人"),
         duties=tuple(
             model.Duty(str(d["applies_to"]), str(d["clause"]), tuple(map(str, d["items"])))
             for d in record.get("duties", [])
@@ -55,6 +62,9 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
         key_areas=tuple(build_sectors.key_areas(key_areas.get("groups", []), sectors, report)),
         key_areas_clause=str(key_areas.get("clause", "")),
         as_of=day,
+        ab_clause=str(ab_rules.get("clause", "")),
+        ab_fallback=build_rules.check_fallback(refs, ab_rules, "ab_rules"),
+        key_areas_inference_clause=str(key_areas.get("inference_clause", "")),
     )
     build_rules.vacancies(refs, directory)
     return directory
@@ -70,9 +80,18 @@ def notice(n: Record, base: Path, report: Report) -> model.Notice:
         except (OSError, UnicodeDecodeError) as e:
             reason = e.strerror if isinstance(e, OSError) else "not UTF-8 text"
             report.add(n.place("text_file"), "notice", f"cannot read text_file '{n['text_file']}': {reason}")
-    basis = tuple(model.Document(str(d["title"]), str(d["number"])) for d in n.get("basis", []))
+    basis = tuple(model.Document(str(d["title"]), str(d.get("number", ""))) for d in n.get("basis", []))
+    successor = n.get("successor") or Record()
     return model.Notice(
-        str(n["title"]), str(n["number"]), str(n["issuer"]), n["date"], str(n.get("addressees", "")), basis, text
+        str(n["title"]),
+        str(n.get("number", "")),
+        str(n["issuer"]),
+        n["date"],
+        str(n.get("addressees", "")),
+        basis,
+        text,
+        successor=str(successor.get("text", "")),
+        successor_clause=str(successor.get("clause", "")),
     )
 
 

@@ -12,7 +12,16 @@ def holdings(holders: list[Record], entity: str, report: Report) -> tuple[model.
     """Terms in a post, oldest first; a term must end before the next begins."""
     out: list[model.Holding] = []
     for h in holders:
-        holding = model.Holding(str(h["person"]), str(h.get("title", "")), h["from"], h.get("to"))
+        holding = model.Holding(
+            str(h["person"]),
+            str(h.get("title", "")),
+            h["from"],
+            h.get("to"),
+            left_for=str(h.get("left_for", "")),
+            note=str(h.get("note", "")),
+        )
+        if holding.left_for and holding.end is None:
+            report.add(h.place("left_for"), holding.person, "写了离任去向（left_for），也要写离任日期（to）")
         if holding.reversed_days():
             report.add(h.place("to"), holding.person, f"term ends ({holding.end}) before it starts ({holding.start})")
         earlier = first_overlap(out, holding)
@@ -55,6 +64,8 @@ def add_post(refs: Refs, p: Record, order: int) -> bool:
         holders=holdings(p.get("holders", []), pid, refs.report),
         order=order,
         acting=acting(p.get("acting", []), pid, refs.report),
+        liaises=tuple(map(str, p.get("liaises", []))),
+        note=str(p.get("note", "")),
     )
     refs.records[pid] = p
     return True
@@ -69,3 +80,17 @@ def check_acting(refs: Refs) -> None:
                 refs.report.add(a.place("by"), pid, "a post cannot stand in for itself")
             elif IDENT_RE.match(by) and by not in refs.posts:
                 refs.report.add(a.place("by"), pid, f"unknown post '{by}' standing in{suggest(by, list(refs.posts))}")
+
+
+def check_liaisons(refs: Refs, sectors: dict[str, model.Sector]) -> None:
+    """A body a post liaises with (联系) is not also one of its own sectors, nor listed twice."""
+    for pid, rec in refs.records.items():
+        seen: set[str] = set()
+        for name in rec.get("liaises", []):
+            sector = sectors.get(name)
+            if sector is not None and sector.post_id == pid:
+                message = f"“{name}”已是本职务负责的领域，不能同时列为联系（liaises）"
+                refs.report.add((name.line, name.column), pid, message)
+            elif name in seen:
+                refs.report.add((name.line, name.column), pid, f"联系单位“{name}”写了两次")
+            seen.add(str(name))

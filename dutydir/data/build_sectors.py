@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from dutydir import model
 from dutydir.data.fields import Record, Report, suggest
+from dutydir.data.refs import Refs
 from dutydir.model.slugs import slugify
 from dutydir.model.span import first_overlap
 
@@ -24,20 +25,29 @@ class Claims:
     keywords: dict[str, list[Record]] = field(default_factory=dict)
     """The entries that give a sector keywords."""
 
-    def claim(self, s: Record, pid: str, report: Report) -> None:
+    def claim(self, s: Record, pid: str, refs: Refs) -> None:
         """Record one sector entry of a post (and its scopes) as dated assignments."""
+        report = refs.report
         name = str(s["name"])
         kind = str(s.get("kind", model.DEFAULT_KIND))
+        lead = None
+        if "assists" in s:
+            lead = refs.post_ref(s["assists"], name, "post assisted")
+            if lead == pid:
+                report.add(s.place("assists"), name, "协助（assists）要写牵头的另一个职务，不能是本职务")
+                lead = None
+            elif lead is not None and "kind" not in s:
+                kind = f"协助{refs.posts[lead].name}负责"
         start, end = s.get("from"), s.get("to")
         children = tuple(str(c["name"]) for c in s.get("children", []))
-        top = model.Assignment(pid, kind, start, end, None, children)
+        top = model.Assignment(pid, kind, start, end, None, children, lead)
         if top.reversed_days():
             report.add(s.place("to"), name, f"assignment ends ({end}) before it starts ({start})")
         self.by_name.setdefault(name, []).append((top, (s.line, s.column)))
         for entry, parent in [(s, None), *((c, name) for c in s.get("children", []))]:
             entry_name = str(entry["name"])
             if parent is not None:
-                scope = replace(top, parent=parent, children=())
+                scope = replace(top, parent=parent, children=(), lead=None)
                 self.by_name.setdefault(entry_name, []).append((scope, (entry.line, entry.column)))
             if "slug" in entry:
                 self.slugs.setdefault(entry_name, str(entry["slug"]))
@@ -84,6 +94,7 @@ def make_sectors(claims: Claims, day: dt.date, report: Report) -> tuple[dict[str
             children=current.children,
             since=current.start,
             assignments=assignments,
+            lead=current.lead,
         )
         places[name] = min(place for _, place in found)
     return sectors, places

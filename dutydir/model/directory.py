@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dutydir.model.span import Span, latest_covering
+from dutydir.model.words import Words
 
 DEFAULT_KIND = "负责"
 PERIOD_WORDS = {"month": "每月", "two_months": "每两个月", "quarter": "每季度", "year": "每年"}
@@ -24,9 +25,13 @@ class Holding(Span):
     title: str
     """The person's full title as written, e.g. 区委副书记、区长."""
     start: dt.date
-    """First day in the post."""
+    """First day in the post; ``dates.UNKNOWN_DAY`` (date.min) when the notice does not say (不详)."""
     end: dt.date | None = None
     """Last day in the post; None while it lasts."""
+    left_for: str = ""
+    """Where the person went on leaving, e.g. 调任区委副书记."""
+    note: str = ""
+    """A remark on the person, e.g. 在中央党校学习."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,8 @@ class Assignment(Span):
     """Name of the sector it is a scope of, for a child sector."""
     children: tuple[str, ...] = ()
     """Names of its scopes, in the notice's order."""
+    lead: str | None = None
+    """The post that leads it when this post only assists (协助); None otherwise."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,8 @@ class Sector:
     """Every assignment of the sector, oldest first."""
     keywords: tuple[str, ...] = ()
     """Words readers search it by that its name lacks; added for search, not the notice's text."""
+    lead: str | None = None
+    """The post that leads it when the responsible post only assists (协助); None otherwise."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,10 @@ class Post:
     """Position in the notice, from 0."""
     acting: tuple[Acting, ...] = ()
     """Temporary stand-ins, oldest first."""
+    liaises: tuple[str, ...] = ()
+    """Bodies the post only liaises with (联系), in the notice's order; never counted as its sectors."""
+    note: str = ""
+    """A remark the notice makes on the post."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +142,20 @@ class AbPair(Span):
     """First day of the pairing."""
     end: dt.date | None = None
     """Last day of the pairing; None while it lasts."""
+    fallback: str = ""
+    """The C角 when both are away: a post id, or who arranges cover in words; '' for none."""
+    exceptions: tuple[AbException, ...] = ()
+    """Sectors a partner may not take over."""
+
+
+@dataclass(frozen=True)
+class AbException:
+    """A sector that an AB partner may not take over (e.g. 公安 work is not delegated)."""
+
+    sector: str
+    """The sector's name."""
+    by: str | None = None
+    """The post that covers it instead; None when nobody but the responsible leader may."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +165,7 @@ class Document:
     title: str
     """Its title."""
     number: str
-    """Its document number (文号)."""
+    """Its document number (文号); '' when unknown."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +175,7 @@ class Notice:
     title: str
     """Title of the notice."""
     number: str
-    """Document number, e.g. 新政办〔2022〕4号."""
+    """Document number, e.g. 新政办〔2022〕4号; '' when unknown."""
     issuer: str
     """The issuing office."""
     date: dt.date
@@ -159,6 +186,10 @@ class Notice:
     """Documents it rests on."""
     text: str
     """Its cleaned text as Markdown, or '' when none is given."""
+    successor: str = ""
+    """Its rule that a successor takes over a post's duties, as worded; '' when it has none."""
+    successor_clause: str = ""
+    """Where it says so."""
 
 
 @dataclass(frozen=True)
@@ -236,6 +267,8 @@ class Unit:
     """Full name."""
     short_name: str
     """Short name, e.g. 新洲区."""
+    words: Words = Words()
+    """Its own words for its government, head, deputies and scope."""
 
 
 @dataclass
@@ -276,6 +309,12 @@ class Directory:
     """Where in the notice the key areas are listed."""
     as_of: dt.date
     """The day the directory describes: who holds what on that day."""
+    ab_clause: str = ""
+    """Where the notice sets up AB pairs."""
+    ab_fallback: str = ""
+    """The C角 of every pair that names none: a post id, or words; '' for none."""
+    key_areas_inference_clause: str = ""
+    """The clause an inferred key-area mapping rests on."""
     _posts_by_id: dict[str, Post] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -315,6 +354,34 @@ class Directory:
                 other = pair.posts[1] if pair.posts[0] == post.id else pair.posts[0]
                 return self.post(other)
         return None
+
+    def pair_of(self, post: Post) -> AbPair | None:
+        """The AB pair the post is in on the directory's day."""
+        return next((p for p in self.ab_pairs if p.covers(self.as_of) and post.id in p.posts), None)
+
+    def fallback(self, post: Post) -> tuple[Post | None, str]:
+        """The C角 when the post and its partner are both away: (a post, '') or (None, words); (None, '') for none."""
+        pair = self.pair_of(post)
+        if pair is None:
+            return None, ""
+        ref = pair.fallback or self.ab_fallback
+        if ref in self._posts_by_id and ref not in pair.posts:
+            return self.post(ref), ""
+        return None, ref if ref not in self._posts_by_id else ""
+
+    def exception(self, sector: Sector) -> AbException | None:
+        """The rule that the responsible post's AB partner may not take this sector over, if any."""
+        pair = self.pair_of(self.responsible(sector))
+        names = {sector.name, sector.parent}
+        return next((e for e in pair.exceptions if e.sector in names), None) if pair else None
+
+    def assisted(self, post: Post) -> list[Sector]:
+        """Sectors this post leads while another post assists (协助), in the notice's order."""
+        return [s for s in self.sectors.values() if s.lead == post.id and s.parent is None]
+
+    def liaisons_of(self, name: str) -> list[Post]:
+        """Posts that liaise with (联系) a body."""
+        return [p for p in self.posts if name in p.liaises]
 
     def current_pairs(self) -> list[AbPair]:
         """AB pairs in force on the directory's day, in the order written."""
