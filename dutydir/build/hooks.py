@@ -45,6 +45,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     for warning in warnings:
         log.info(str(warning))
     state.update(site=site, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
+    # A folder of the site's own page templates, each replacing the packaged one of its name.
+    state["templates"] = base / setting(config, "templates") if setting(config, "templates") else None
     config.site_name = f"{site.units[0].unit.short_name}安全生产责任目录"
     pages_count = sum(len(u.posts) + len(u.sectors) for u in site.units)
     try:
@@ -63,7 +65,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Add every generated page, in memory, beside the hand-written ones in docs/."""
     chart = functools.partial(svg.render, cache_dir=state["cache"])
     try:
-        generated = site_pages(state["site"], chart, config.use_directory_urls)
+        generated = site_pages(state["site"], chart, config.use_directory_urls, state["templates"])
     except svg.ChartError as e:
         raise PluginError(str(e)) from None
     if state["engine"] == "pagefind":

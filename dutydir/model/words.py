@@ -77,3 +77,15 @@ def directory_title(words: Words, short_name: str) -> str:
         return words.title
     body = "办事处" if words.level == "街道" and not short_name.endswith("办事处") else "政府"
     return f"{short_name}{body}领导安全生产责任目录"
+
+
+def group_words(words: Words) -> dict[str, str]:
+    """What the notice calls each group bound by a duty or a meeting obligation, in the unit's words."""
+    return {
+        "mayor": words.head,
+        "mayor_or_executive": f"{words.head}或者分管安全生产工作的{words.members}",
+        "members": f"各位{words.members}",
+        "commissioners": f"各位{words.commissioner}",
+        "office_director": words.office_director,
+        "department_heads": f"{words.departments}主要负责人",
+    }

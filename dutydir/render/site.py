@@ -2,39 +2,28 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from markupsafe import Markup
 
 from dutydir.data.units import Site
 from dutydir.render import pages, urls
-from dutydir.render.escape import attr, md
+from dutydir.render.escape import md
+from dutydir.render.templating import render
 
 UNITS = "units.md"
-TITLE_RE = re.compile(r'\A---\ntitle: "(.*)"\n')
 
 
-def retitle(text: str, suffix: str) -> str:
-    """A generated page with its front matter title qualified by the unit's name."""
-    escaped = json.dumps(attr(suffix), ensure_ascii=False)[1:-1]
-    return TITLE_RE.sub(lambda m: f'---\ntitle: "{m.group(1)} · {escaped}"\n', text, count=1)
-
-
-def name_unit(text: str, path: str, name: str) -> str:
-    """A page with a line naming its unit (linked to the unit's home) under its h1, so search results show it."""
-    lines = text.split("\n")
-    at = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
-    if at is None:
-        return text
-    lines[at + 1 : at + 1] = ["", f"单位：[{md(name)}]({urls.link(path, urls.HOME)})"]
-    return "\n".join(lines)
-
-
-def site_pages(site: Site, chart: pages.Chart, directory_urls: bool = True) -> dict[str, str]:
+def site_pages(
+    site: Site, chart: pages.Chart, directory_urls: bool = True, templates: Path | None = None
+) -> dict[str, str]:
     """Every generated page of every unit by its source path, plus the unit index when there are several.
 
-    ``chart`` is called once for each different DOT, from several threads at once.
+    ``chart`` is called once for each different DOT, from several threads at once; ``templates`` is
+    the site's folder of its own page templates, if it has one.
     """
     out: dict[str, str] = {}
     several = len(site.units) > 1
@@ -42,12 +31,11 @@ def site_pages(site: Site, chart: pages.Chart, directory_urls: bool = True) -> d
     for unit in site.units:
         prefix = site.prefix(unit)
         links = [("各单位", urls.link(urls.HOME, UNITS))] if several and unit is site.units[0] else []
-        for path, text in pages.all_pages(unit, later, directory_urls, links).items():
-            if several:
-                text = name_unit(retitle(text, unit.unit.short_name), path, unit.unit.name)
+        options = pages.Options(directory_urls, links, templates, several)
+        for path, text in pages.all_pages(unit, later, options=options).items():
             out[prefix + path] = text
     if several:
-        out[UNITS] = unit_index(site)
+        out[UNITS] = unit_index(site, templates)
     return later.fill(out)
 
 
@@ -78,25 +66,13 @@ class Later:
         }
 
 
-def unit_index(site: Site) -> str:
-    """The unit index: every unit of the site, with its leaders and sectors counted."""
+def unit_index(site: Site, templates: Path | None = None) -> str:
+    """The unit index: every unit of the site, with its head, leaders and sectors counted."""
     rows = []
     for unit in site.units:
         home = site.prefix(unit) + urls.HOME
         mayor = next((p for p in unit.posts if p.role == "mayor"), None)
         holder = unit.holder(mayor) if mayor else None
-        rows.append(
-            f"| [{md(unit.unit.name)}]({urls.link(UNITS, home)}) | {md(holder.person) if holder else '—'} "
-            f"| {len(unit.posts)} | {len(unit.sectors)} |"
-        )
-    lines = [
-        pages.heading("单位"),
-        "",
-        "本目录收录以下单位的领导安全生产责任分工。各街镇领导班子成员安全生产责任参照区通知执行（通知四（一））。",
-        "",
-        "| 单位 | 主要负责人 | 领导职务数 | 行业领域数 |",
-        "|---|---|---|---|",
-        *rows,
-        "",
-    ]
-    return "\n".join(lines)
+        name = Markup(f"[{md(unit.unit.name)}]({urls.link(UNITS, home)})")
+        rows.append([name, holder.person if holder else "—", len(unit.posts), len(unit.sectors)])
+    return render("units.md", templates, rows=rows)
