@@ -27,6 +27,9 @@ from dutydir.render.links import Links
 from dutydir.render.tables import earlier_rows, key_area_groups, lookup_examples, lookup_rows
 from dutydir.render.templating import render
 
+HELP = "help.md"
+"""The help page: one for the site, in the main unit's words."""
+
 Chart = Callable[[str], str]
 """Turns DOT text into inline SVG markup."""
 
@@ -104,7 +107,13 @@ def home(d: Directory, chart: Chart, o: Options) -> str:
     """The home page: what the directory is, ways in, and the chart of the whole unit."""
     svg = chart_block(chart(dot.district(d, o.directory_urls)))
     return page(
-        "home.md", d, urls.HOME, directory_title(d.unit.words, d.unit.short_name), o, chart=svg, more=o.home_links
+        "home.md",
+        d,
+        urls.HOME,
+        directory_title(d.unit.words, d.unit.short_name),
+        o,
+        chart=svg,
+        more=[(t, Markup(u)) for t, u in o.home_links],
     )
 
 
@@ -209,6 +218,22 @@ def notice(d: Directory, o: Options | None = None) -> str:
     title = f"{n.title} · {d.unit.short_name}" if o.several else n.title
     return page(
         "notice.md", d, urls.NOTICE, n.title, o, front_matter=Markup(front_matter(title)), notice_text=Markup(text)
+    )
+
+
+def help_page(d: Directory, o: Options | None = None) -> str:
+    """How to use the site, in the unit's words, explaining only what its data has."""
+    kinds = list(dict.fromkeys(["负责", *(s.kind for s in d.sectors.values() if s.parent is None)]))
+    return page(
+        "help.md",
+        d,
+        HELP,
+        "使用说明",
+        o,
+        kinds=kinds,
+        fallbacks=bool(d.ab_fallback or any(p.fallback for p in d.ab_pairs)),
+        liaisons=any(p.liaises for p in d.posts),
+        inferred=any(a.basis == "inferred" for a in d.key_areas),
     )
 
 

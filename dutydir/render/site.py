@@ -34,6 +34,7 @@ def site_pages(
         options = pages.Options(directory_urls, links, templates, several)
         for path, text in pages.all_pages(unit, later, options=options).items():
             out[prefix + path] = text
+    out[pages.HELP] = pages.help_page(site.units[0], pages.Options(directory_urls, [], templates))
     if several:
         out[UNITS] = unit_index(site, templates)
     return later.fill(out)
