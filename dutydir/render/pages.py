@@ -92,10 +92,18 @@ def page(name: str, d: Directory, here: str, title: str, o: Options | None, **mo
         title_suffix=d.unit.short_name if o.several else "",
         unit_home=Markup(urls.link(here, urls.HOME)) if o.several else "",
         cover=functools.partial(cover, d),
-        who_words=group_words(d.unit.words),
+        who_words=who_words(d),
         duty_words=group_words(d.unit.words),
         **more,
     )
+
+
+def who_words(d: Directory) -> dict[str, str]:
+    """What each group bound by an obligation is called: the unit's words, or the name its data gives."""
+    words = group_words(d.unit.words)
+    if d.department_heads is not None:
+        words["department_heads"] = d.department_heads.name
+    return words
 
 
 def chart_block(svg: str) -> Markup:

@@ -41,7 +41,9 @@ def area_posts(d: Directory, area: KeyArea) -> tuple[list[Sector], list[Post], l
     """A key area's sectors, their responsible posts, and those posts' AB partners."""
     sectors = [d.sectors[name] for name in area.sectors]
     posts = list(dict.fromkeys(d.responsible(s) for s in sectors))
-    partners = [p for p in (d.partner(post) for post in posts) if p is not None]
+    # A sector the AB partner may not take over has no AB backup, whoever the partner is.
+    backups = (cover(d, d.responsible(s), s) for s in sectors)
+    partners = list(dict.fromkeys(c.partner for c in backups if c.partner is not None))
     return sectors, posts, partners
 
 
