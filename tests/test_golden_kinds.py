@@ -30,7 +30,12 @@ KINDS = ["index.md", "leaders/index.md", "sectors/index.md", "key-areas.md", "me
 KINDS += ["changes.md", "lookup.md", "help.md"]
 # Leader and sector pages that show each relation: 协助 and its lead, 联系, a C角, an exception, a leaver.
 CHOSEN = {
-    "xinzhou": ["leaders/quzhang.md", "leaders/fuquzhang-gongan.md", "sectors/shen-ji.md", "sectors/jiao-tong-yun-shu.md"],
+    "xinzhou": [
+        "leaders/quzhang.md",
+        "leaders/fuquzhang-gongan.md",
+        "sectors/shen-ji.md",
+        "sectors/jiao-tong-yun-shu.md",
+    ],
     "town": ["leaders/fuzhenzhang-chengjian.md", "leaders/zhenzhang.md", "sectors/cheng-zhen-ran-qi.md"],
     "city": [
         "leaders/shizhang.md",

@@ -85,4 +85,8 @@ def test_the_word_check_finds_a_district_word(tmp_path: Path) -> None:
     (site / "sectors").mkdir(parents=True)
     (site / "sectors" / "x.html").write_text("<p>由副区长代理</p>", encoding="utf-8")
     (site / "search.json").write_text('{"text": "全区"}', encoding="utf-8")
-    assert foreign_words("town", site) == {"区长": ["sectors/x.html"], "副区长": ["sectors/x.html"], "全区": ["search.json"]}
+    assert foreign_words("town", site) == {
+        "区长": ["sectors/x.html"],
+        "副区长": ["sectors/x.html"],
+        "全区": ["search.json"],
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dutydir import model
 from dutydir.data.build_posts import holdings
-from dutydir.data.fields import IDENT_RE, Record, suggest
+from dutydir.data.fields import IDENT_RE, Record
 from dutydir.data.refs import Refs
 
 
@@ -45,7 +45,7 @@ def check_fallback(refs: Refs, rec: Record, entity: str, partners: tuple[str, ..
     if ref is None:
         return ""
     if IDENT_RE.match(ref):
-        if refs.post_ref(ref, entity, "fallback post") is None:
+        if refs.post_ref(ref, entity, "fallback post", zh="C角（fallback）") is None:
             return ""
         if ref in partners:
             refs.report.add(rec.place("fallback"), entity, f"C角“{ref}”是这一对AB角中的一方；C角应是另一位领导")
@@ -58,10 +58,10 @@ def exception(refs: Refs, e: Record, partners: tuple[str, str], sectors: dict[st
     name = str(e["sector"])
     sector = sectors.get(name)
     if sector is None:
-        refs.report.add(e.place("sector"), name, f"unknown sector '{name}'{suggest(name, list(sectors))}")
+        refs.report.add(e.place("sector"), name, f"AB角例外所写的领域“{name}”不在本单位的分管领域中")
     elif not any(a.post_id in partners for a in sector.assignments):
         refs.report.add(e.place("sector"), name, "AB角例外只能写这一对AB角负责的领域")
-    by = refs.post_ref(e["by"], name, "post covering") if "by" in e else None
+    by = refs.post_ref(e["by"], name, "post covering", zh="代理例外领域的职务（by）") if "by" in e else None
     if by in partners:
         refs.report.add(e.place("by"), name, "例外领域改由AB角以外的领导代理；by 不能是这一对中的一方")
         by = None

@@ -32,7 +32,7 @@ class Claims:
         kind = str(s.get("kind", model.DEFAULT_KIND))
         lead = None
         if "assists" in s:
-            lead = refs.post_ref(s["assists"], name, "post assisted")
+            lead = refs.post_ref(s["assists"], name, "post assisted", zh="协助（assists）所写的牵头职务")
             if lead == pid:
                 report.add(s.place("assists"), name, "协助（assists）要写牵头的另一个职务，不能是本职务")
                 lead = None

@@ -227,8 +227,9 @@ class LooseDate(Date):
             if m and 1 <= int(m.group(2) or 1) <= 12:
                 month = m.group(2)
                 return Approx(int(m.group(1)), int(month or 1), "month" if month else "year")
-            if node.tag == STR_TAG and not m:
-                report.add(node, entity, f"日期“{node.value}”无法识别；请写成 {self.expected.removeprefix('a date ')}")
+            if node.tag == STR_TAG or m:
+                forms = "YYYY-MM-DD、YYYY-MM 或 YYYY" + ("，不知道时写 不详" if self.unknown else "")
+                report.add(node, entity, f"日期“{node.value}”无法识别；请写成 {forms}")
                 return None
         return super().check(node, entity, report)
 

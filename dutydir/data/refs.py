@@ -27,10 +27,16 @@ class Refs:
     records: dict[str, Record] = field(default_factory=dict)
     """Each post's checked record, for places in messages."""
 
-    def post_ref(self, ref: Any, entity: str, what: str) -> str | None:
-        """A reference to a post of this unit, or None after reporting it."""
+    def post_ref(self, ref: Any, entity: str, what: str, zh: str = "") -> str | None:
+        """A reference to a post of this unit, or None after reporting it (in Chinese when ``zh`` names it)."""
         if ref in self.posts:
             return str(ref)
+        if zh:
+            close = suggest(str(ref), list(self.posts)).removeprefix(" (did you mean '").removesuffix("'?)")
+            hint = f"（是否应为“{close}”？）" if close else ""
+            elsewhere = f"是单位“{self.foreign[ref]}”的职务，不能跨单位引用" if ref in self.foreign else "不是本单位的职务"
+            self.report.add((ref.line, ref.column), entity, f"{zh}“{ref}”{elsewhere}{hint}")
+            return None
         if ref in self.foreign:
             message = f"{what} '{ref}' is a post of unit '{self.foreign[ref]}'; a reference cannot cross units"
         else:

@@ -59,7 +59,9 @@ def history(d: Directory) -> list[Event]:
             if h.end is not None and not any(o.start == h.end + dt.timedelta(days=1) for o in post.holders):
                 partner = d.partner_on(post, h.end + dt.timedelta(days=1))
                 cover = f"由AB角{label(d, partner, h.end + dt.timedelta(days=1))}代理" if partner else "暂无AB角代理"
-                events.append((h.end + dt.timedelta(days=1), f"{post.name}职务空缺（原任{h.person}{left_of(h)}），{cover}。"))
+                events.append(
+                    (h.end + dt.timedelta(days=1), f"{post.name}职务空缺（原任{h.person}{left_of(h)}），{cover}。")
+                )
             previous = h
         for stand_in in post.acting:
             reason = f"（{stand_in.reason}）" if stand_in.reason else ""
