@@ -69,3 +69,9 @@ def test_unit_words_on_every_kind_of_page(town: Site) -> None:
     assert "## 全镇安全生产责任关系图" in built["index.md"].splitlines()
     assert "镇长或者分管安全生产工作的镇领导班子成员" in built["mechanisms.md"]
     assert "### 镇长" in built["mechanisms.md"].splitlines()
+
+
+def test_readme_shows_the_tested_example() -> None:
+    """The README's worked example is the template tested above, word for word."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "```jinja\n" + OPENING + "```" in readme
