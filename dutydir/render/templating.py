@@ -78,6 +78,8 @@ def environment(overrides: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates do not change during a build; without this, each page would stat its template files.
+        auto_reload=False,
     )
     env.filters.update(
         attr=lambda v: Markup(attr(v)), day=lambda v: Markup(dates.iso(v)), cn_day=lambda v: Markup(dates.cn(v))
