@@ -139,3 +139,50 @@ def test_city_covers() -> None:
     assert [p.id for p in d.liaisons_of("消防救援")] == ["mishuzhang"]
     assert d.sectors_of(d.post("mishuzhang")) == []
     assert [s.name for s in d.assisted(d.post("shizhang"))] == ["审计"]
+
+
+def first_sentence(tmp_path: Path, text: str, sector: str, day: dt.date = dt.date(2025, 1, 1)) -> str:
+    """The answer a sector's page opens with, for the minimal unit edited into ``text``."""
+    (tmp_path / "leaders.yaml").write_text(text, encoding="utf-8")
+    d, _ = load_directory(tmp_path / "leaders.yaml", as_of=day)
+    page = pages.sector_page(d, d.sectors[sector])
+    return next(line for line in page.splitlines() if line.startswith(sector))
+
+
+def test_answer_names_who_covers_an_excepted_sector(tmp_path: Path) -> None:
+    text = MINIMAL.replace(
+        PAIR_END, "    from: 2024-01-02\n    except:\n      - {sector: 教育, by: zhenzhang}\n\ncommissioners"
+    )
+    assert first_sentence(tmp_path, text, "教育") == (
+        "教育的安全生产工作由[张三](../leaders/fu-b.md)（副镇长）负责；此项工作不由AB角代理，"
+        "张三不在时，由[王一](../leaders/zhenzhang.md)（镇长）代理。"
+    )
+    # The partner still covers the pair's other sectors.
+    assert first_sentence(tmp_path, text, "交通运输").endswith("由AB角[李二](../leaders/fu-a.md)（常务副镇长）代理。")
+
+
+def test_answer_names_the_fallback_in_words(tmp_path: Path) -> None:
+    text = MINIMAL.replace(
+        PAIR_END, "    from: 2024-01-02\n    fallback: 由镇长另行指定其他镇领导代理\n\ncommissioners"
+    )
+    assert first_sentence(tmp_path, text, "城镇燃气") == (
+        "城镇燃气的安全生产工作由[李二](../leaders/fu-a.md)（常务副镇长）负责；李二不在时，由AB角[张三](../leaders/fu-b.md)"
+        "（副镇长）代理；两人均不在时，由镇长另行指定其他镇领导代理。"
+    )
+
+
+def test_liaison_is_never_called_responsible(tmp_path: Path) -> None:
+    text = MINIMAL.replace(B_SECTORS, B_SECTORS + "    liaises: [城镇燃气, 县消防救援大队]\n")
+    (tmp_path / "leaders.yaml").write_text(text, encoding="utf-8")
+    d, _ = load_directory(tmp_path / "leaders.yaml", as_of=dt.date(2025, 1, 1))
+    b = d.post("fu-b")
+    assert [s.name for s in d.sectors_of(b)] == ["教育", "交通运输"]
+    leader = pages.leader(d, b, chart=lambda dot: "<svg/>", directory_urls=True)
+    assert leader.split("## 联系的单位\n\n")[1].split("\n\n## ")[0] == (
+        "以下单位由本领导联系，不属于其分管领域。\n\n- [城镇燃气](../sectors/cheng-zhen-ran-qi.md)\n- 县消防救援大队"
+    )
+    gas = pages.sector_page(d, d.sectors["城镇燃气"])
+    assert "| 联系领导（不分管） | [张三](../leaders/fu-b.md)（副镇长） |" in gas.splitlines()
+    assert "张三](../leaders/fu-b.md)（副镇长）负责" not in gas
+    lookup = pages.lookup(d)
+    assert "| 县消防救援大队 | 联系单位 | [张三](leaders/fu-b.md)（副镇长）联系 | — | 联系，不属分管领域 |" in lookup
