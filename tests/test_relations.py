@@ -186,3 +186,11 @@ def test_liaison_is_never_called_responsible(tmp_path: Path) -> None:
     assert "张三](../leaders/fu-b.md)（副镇长）负责" not in gas
     lookup = pages.lookup(d)
     assert "| 县消防救援大队 | 联系单位 | [张三](leaders/fu-b.md)（副镇长）联系 | — | 联系，不属分管领域 |" in lookup
+
+
+def test_kind_liaison_in_sectors_is_a_liaison(tmp_path: Path) -> None:
+    """A sector entry written 'kind: 联系' is read as liaising, never as one of the post's sectors."""
+    text = MINIMAL.replace(B_SECTORS, B_SECTORS + "      - name: 县消防救援大队\n        kind: 联系\n")
+    (tmp_path / "leaders.yaml").write_text(text, encoding="utf-8")
+    d, _ = load_directory(tmp_path / "leaders.yaml", as_of=dt.date(2025, 1, 1))
+    assert (d.post("fu-b").liaises, "县消防救援大队" in d.sectors) == (("县消防救援大队",), False)

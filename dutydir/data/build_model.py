@@ -22,7 +22,8 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
     claims = build_sectors.Claims()
     for pid, rec in refs.records.items():
         for s in rec.get("sectors", []):
-            claims.claim(s, pid, refs)
+            if s.get("kind") != build_posts.LIAISON:
+                claims.claim(s, pid, refs)
     sectors, places = build_sectors.make_sectors(claims, day, report)
     for pid, post in refs.posts.items():
         tops = tuple(name for name, s in sectors.items() if s.post_id == pid and s.parent is None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dutydir import model
-from dutydir.data.fields import IDENT_RE, Record, Report, suggest
+from dutydir.data.fields import IDENT_RE, Located, Record, Report, suggest
 from dutydir.data.refs import Refs
 from dutydir.model.span import first_overlap
 
@@ -64,7 +64,7 @@ def add_post(refs: Refs, p: Record, order: int) -> bool:
         holders=holdings(p.get("holders", []), pid, refs.report),
         order=order,
         acting=acting(p.get("acting", []), pid, refs.report),
-        liaises=tuple(map(str, p.get("liaises", []))),
+        liaises=tuple(str(name) for name in liaisons(p)),
         note=str(p.get("note", "")),
     )
     refs.records[pid] = p
@@ -82,11 +82,21 @@ def check_acting(refs: Refs) -> None:
                 refs.report.add(a.place("by"), pid, f"unknown post '{by}' standing in{suggest(by, list(refs.posts))}")
 
 
+LIAISON = "联系"
+"""A sector entry of this kind is a body the post only liaises with, never one of its sectors."""
+
+
+def liaisons(p: Record) -> list[Located]:
+    """The bodies a post liaises with: its ``liaises``, then sector entries written with ``kind: 联系``."""
+    written = [s["name"] for s in p.get("sectors", []) if s.get("kind") == LIAISON]
+    return [*p.get("liaises", []), *written]
+
+
 def check_liaisons(refs: Refs, sectors: dict[str, model.Sector]) -> None:
     """A body a post liaises with (联系) is not also one of its own sectors, nor listed twice."""
     for pid, rec in refs.records.items():
         seen: set[str] = set()
-        for name in rec.get("liaises", []):
+        for name in liaisons(rec):
             sector = sectors.get(name)
             if sector is not None and sector.post_id == pid:
                 message = f"“{name}”已是本职务负责的领域，不能同时列为联系（liaises）"

@@ -34,7 +34,9 @@ class Refs:
         if zh:
             close = suggest(str(ref), list(self.posts)).removeprefix(" (did you mean '").removesuffix("'?)")
             hint = f"（是否应为“{close}”？）" if close else ""
-            elsewhere = f"是单位“{self.foreign[ref]}”的职务，不能跨单位引用" if ref in self.foreign else "不是本单位的职务"
+            elsewhere = (
+                f"是单位“{self.foreign[ref]}”的职务，不能跨单位引用" if ref in self.foreign else "不是本单位的职务"
+            )
             self.report.add((ref.line, ref.column), entity, f"{zh}“{ref}”{elsewhere}{hint}")
             return None
         if ref in self.foreign:

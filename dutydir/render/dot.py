@@ -144,7 +144,15 @@ def related(d: Directory, post: Post, page: str, directory_urls: bool) -> list[s
         lines.append(f"  {dot_string('post-' + post.id)} -> {dot_string('led-' + s.slug)} [label={dot_string(label)}];")
     for i, name in enumerate(post.liaises):
         node = dot_string(f"liaison-{i}")
-        lines.append(f"  {node} [{LIAISON_STYLE}, label={dot_label(name, '（联系）')}, tooltip={dot_string(name)}];")
+        sector = d.sectors.get(name)
+        link = (
+            f'URL={dot_string(urls.url(page, urls.sector_page(sector.slug), directory_urls))}, target="_top", '
+            if sector
+            else ""
+        )
+        lines.append(
+            f"  {node} [{LIAISON_STYLE}, label={dot_label(name, '（联系）')}, {link}tooltip={dot_string(name)}];"
+        )
         lines.append(f'  {dot_string("post-" + post.id)} -> {node} [style=dashed, label="联系", arrowhead=open];')
     return lines
 
