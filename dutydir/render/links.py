@@ -52,21 +52,18 @@ class Links:
         holder = self.d.holder(post)
         return holder.person if holder else "空缺"
 
-    def leader(self, post: Post) -> Markup:
-        """'[name](page)（title）' for a post's holder, or the vacant post linked."""
+    def leader(self, post: Post, short: bool = False) -> Markup:
+        """'[name](page)（title）' for a post's holder (the post's name when ``short``), or the vacant post linked."""
         holder = self.d.holder(post)
         target = urls.link(self.here, urls.leader_page(post.id))
         if holder is None:
             return Markup(f"[{md(post.name)}（空缺）]({target})")
-        return Markup(f"[{md(holder.person)}]({target})（{md(holder.title or post.name)}）")
+        title = post.name if short else holder.title or post.name
+        return Markup(f"[{md(holder.person)}]({target})（{md(title)}）")
 
     def short_leader(self, post: Post) -> Markup:
         """'[name](page)（post）', shorter than the full title; the vacant post linked."""
-        holder = self.d.holder(post)
-        target = urls.link(self.here, urls.leader_page(post.id))
-        if holder is None:
-            return Markup(f"[{md(post.name)}（空缺）]({target})")
-        return Markup(f"[{md(holder.person)}]({target})（{md(post.name)}）")
+        return self.leader(post, short=True)
 
     def name(self, post: Post) -> Markup:
         """'[name](page)' for a post's holder, or the vacant post linked."""
