@@ -9,7 +9,7 @@ from dutydir import model
 from dutydir.data.fields import Record, Report, suggest
 from dutydir.data.refs import Refs
 from dutydir.model.slugs import slugify
-from dutydir.model.span import first_overlap
+from dutydir.model.span import first_overlap, in_force
 
 Place = tuple[int, int]
 
@@ -55,15 +55,6 @@ class Claims:
                 self.keywords.setdefault(entry_name, []).append(entry)
 
 
-def pick(assignments: tuple[model.Assignment, ...], day: dt.date) -> model.Assignment:
-    """The assignment in force on a day; else the latest begun before it; else the first."""
-    covering = [a for a in assignments if a.covers(day)]
-    if covering:
-        return covering[-1]
-    begun = [a for a in assignments if a.start is None or a.start <= day]
-    return begun[-1] if begun else assignments[0]
-
-
 def make_sectors(claims: Claims, day: dt.date, report: Report) -> tuple[dict[str, model.Sector], dict[str, Place]]:
     """The sectors as of the day, with where each is first written; a name claimed twice at once is an error."""
     sectors: dict[str, model.Sector] = {}
@@ -83,7 +74,7 @@ def make_sectors(claims: Claims, day: dt.date, report: Report) -> tuple[dict[str
             )
             report.add(second_place, name, f"sector is claimed twice: by post '{second.post_id}' and by {where}")
         assignments = tuple(a for a, _ in ordered)
-        current = pick(assignments, day)
+        current = in_force(assignments, day)
         slug = claims.slugs.get(name) or slugify(name) or f"sector-{len(sectors) + 1}"
         sectors[name] = model.Sector(
             name=name,

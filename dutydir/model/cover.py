@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dutydir.model.directory import Directory, Post, Sector
+from dutydir.model.directory import AbException, Directory, Post, Sector
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,31 @@ class Cover:
         return bool(self.partner or self.instead or self.fallback or self.fallback_words)
 
 
+def fallback(d: Directory, post: Post) -> tuple[Post | None, str]:
+    """The C角 when the post and its partner are both away: (a post, '') or (None, words); (None, '') for none."""
+    pair = d.pair_of(post)
+    if pair is None:
+        return None, ""
+    ref = pair.fallback or d.ab_fallback
+    known = {p.id for p in d.posts}
+    if ref in known and ref not in pair.posts:
+        return d.post(ref), ""
+    return None, ref if ref not in known else ""
+
+
+def exception(d: Directory, sector: Sector) -> AbException | None:
+    """The rule that the responsible post's AB partner may not take this sector over (or its parent), if any."""
+    pair = d.pair_of(d.responsible(sector))
+    names = {sector.name, sector.parent}
+    return next((e for e in pair.exceptions if e.sector in names), None) if pair else None
+
+
 def cover(d: Directory, post: Post, sector: Sector | None = None) -> Cover:
     """Who covers for the post on the directory's day, for ``sector`` if given, else for its work as a whole."""
     partner = d.partner(post)
-    rule = d.exception(sector) if sector is not None else None
-    fallback, words = d.fallback(post)
+    rule = exception(d, sector) if sector is not None else None
+    c_post, words = fallback(d, post)
     if rule is not None:
         instead = d.post(rule.by) if rule.by else None
         return Cover(None, True, instead, None, "")
-    return Cover(partner, False, None, fallback if partner else None, words if partner else "")
+    return Cover(partner, False, None, c_post if partner else None, words if partner else "")

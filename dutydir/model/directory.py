@@ -245,22 +245,6 @@ class Directory:
         """The AB pair the post is in on the directory's day."""
         return next((p for p in self.ab_pairs if p.covers(self.as_of) and post.id in p.posts), None)
 
-    def fallback(self, post: Post) -> tuple[Post | None, str]:
-        """The C角 when the post and its partner are both away: (a post, '') or (None, words); (None, '') for none."""
-        pair = self.pair_of(post)
-        if pair is None:
-            return None, ""
-        ref = pair.fallback or self.ab_fallback
-        if ref in self._posts_by_id and ref not in pair.posts:
-            return self.post(ref), ""
-        return None, ref if ref not in self._posts_by_id else ""
-
-    def exception(self, sector: Sector) -> AbException | None:
-        """The rule that the responsible post's AB partner may not take this sector over, if any."""
-        pair = self.pair_of(self.responsible(sector))
-        names = {sector.name, sector.parent}
-        return next((e for e in pair.exceptions if e.sector in names), None) if pair else None
-
     def assisted(self, post: Post) -> list[Sector]:
         """Sectors this post leads while another post assists (协助), in the notice's order."""
         return [s for s in self.sectors.values() if s.lead == post.id and s.parent is None]

@@ -43,3 +43,12 @@ def latest_covering(spans: Sequence[S], day: dt.date) -> S | None:
 def first_overlap(spans: Sequence[S], span: Span) -> S | None:
     """The first of ``spans`` that shares a day with ``span``, or None."""
     return next((s for s in spans if s.overlaps(span)), None)
+
+
+def in_force(spans: Sequence[S], day: dt.date) -> S:
+    """The span in force on a day; else the latest begun before it; else the first (a sector still to come)."""
+    current = latest_covering(spans, day)
+    if current is not None:
+        return current
+    begun = [s for s in spans if s.start is None or s.start <= day]
+    return begun[-1] if begun else spans[0]
