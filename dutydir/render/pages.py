@@ -202,7 +202,8 @@ def change_log(d: Directory, o: Options | None = None) -> str:
 def key_areas(d: Directory, o: Options | None = None) -> str:
     """The key areas, each with its sectors, leaders and AB backups, and how the mapping is known."""
     groups = key_area_groups(d, Links(d, urls.KEY_AREAS))
-    return page("key-areas.md", d, urls.KEY_AREAS, "重点领域", o, groups=groups)
+    inferred = any(a.basis == "inferred" for a in d.key_areas)
+    return page("key-areas.md", d, urls.KEY_AREAS, "重点领域", o, groups=groups, inferred=inferred)
 
 
 def mechanisms(d: Directory, o: Options | None = None) -> str:
