@@ -40,7 +40,7 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
     u = record["unit"]
     words = unit_words(str(u.get("level", "区")), {k: str(v) for k, v in (u.get("words") or {}).items()})
     directory = model.Directory(
-        unit=model.Unit(u["id"], u["name"], u["short_name"], words),
+        unit=model.Unit(u["id"], u["name"], u["short_name"], words, str(u.get("site_name", ""))),
         notice=notice(record["notice"], base, report),
         posts=tuple(refs.posts.values()),
         sectors=sectors,

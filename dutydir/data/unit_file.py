@@ -123,6 +123,11 @@ UNIT = Mapping(
         Field("id", Ident(), required=True, doc="Identifier of the unit."),
         Field("name", Text(), required=True, doc="Full name of the government."),
         Field("short_name", Text(), required=True, doc="Short name used in titles, e.g. 新洲区."),
+        Field(
+            "site_name",
+            Text(),
+            doc="The site's name, when this unit's data should set it, e.g. 柳河镇安全生产责任目录.",
+        ),
         Field("level", Choice(*LEVELS), doc="区, 县, 市, 镇, 乡 or 街道: sets the default words; 区 when absent."),
         Field("words", WORDS, doc="Words of this unit that differ from its level's defaults."),
     ],

@@ -121,3 +121,5 @@ class Unit:
     """Short name, e.g. 新洲区."""
     words: Words = Words()
     """Its own words for its government, head, deputies and scope."""
+    site_name: str = ""
+    """The site's name as its data gives it; '' leaves mkdocs.yml's."""

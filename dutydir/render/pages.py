@@ -54,11 +54,14 @@ def all_pages(
     directory_urls: bool = True,
     home_links: list[tuple[str, str]] | None = None,
     options: Options | None = None,
+    named: bool = False,
 ) -> dict[str, str]:
-    """Every generated page by its source path, in a fixed order; ``home_links`` adds (text, target) ways in."""
-    o = options or Options(directory_urls, home_links or [])
-    # Material's search cuts the pages' text with jieba after they are made: it needs the data's words.
-    search_words.teach_jieba([d])
+    """Every generated page by its source path, in a fixed order; ``home_links`` adds (text, target) ways in.
+
+    ``named`` (a site of several units): each page names its unit. jieba must know the unit's words
+    (search_words.teach_jieba) before, as site_pages sees to.
+    """
+    o = options or Options(directory_urls, home_links or [], several=named)
     pages = {
         urls.HOME: home(d, chart, o),
         urls.LEADERS: leader_index(d, o),
