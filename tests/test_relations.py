@@ -10,7 +10,7 @@ import pytest
 from dutydir import load_directory
 from dutydir.model import dates
 from dutydir.model.cover import cover
-from dutydir.render import pages
+from dutydir.render import pages, search_words
 from tests.test_check import MINIMAL, run_check
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,6 +145,7 @@ def first_sentence(tmp_path: Path, text: str, sector: str, day: dt.date = dt.dat
     """The answer a sector's page opens with, for the minimal unit edited into ``text``."""
     (tmp_path / "leaders.yaml").write_text(text, encoding="utf-8")
     d, _ = load_directory(tmp_path / "leaders.yaml", as_of=day)
+    search_words.teach_jieba([d])
     page = pages.sector_page(d, d.sectors[sector])
     return next(line for line in page.splitlines() if line.startswith(sector))
 
@@ -175,6 +176,7 @@ def test_liaison_is_never_called_responsible(tmp_path: Path) -> None:
     text = MINIMAL.replace(B_SECTORS, B_SECTORS + "    liaises: [城镇燃气, 县消防救援大队]\n")
     (tmp_path / "leaders.yaml").write_text(text, encoding="utf-8")
     d, _ = load_directory(tmp_path / "leaders.yaml", as_of=dt.date(2025, 1, 1))
+    search_words.teach_jieba([d])
     b = d.post("fu-b")
     assert [s.name for s in d.sectors_of(b)] == ["教育", "交通运输"]
     leader = pages.leader(d, b, chart=lambda dot: "<svg/>", directory_urls=True)

@@ -10,7 +10,7 @@ from jinja2 import UndefinedError
 
 from dutydir import load_directory
 from dutydir.data.units import Site
-from dutydir.render import pages
+from dutydir.render import pages, search_words
 from dutydir.render.site import site_pages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +31,9 @@ def chart(dot: str) -> str:
 @pytest.fixture(scope="module")
 def town() -> Site:
     """The town sample, as one unit's site."""
-    return Site((load_directory(TOWN, as_of=dt.date(2025, 8, 6))[0],))
+    site = Site((load_directory(TOWN, as_of=dt.date(2025, 8, 6))[0],))
+    search_words.teach_jieba(site.units)
+    return site
 
 
 def test_override_replaces_one_block(town: Site, tmp_path: Path) -> None:
