@@ -47,6 +47,7 @@ CHOSEN = {
         "sectors/dao-lu-jiao-tong-an-quan.md",
         "sectors/shen-ji.md",
         "sectors/xiao-fang-jiu-yuan.md",
+        "sectors/shui-li.md",
     ],
 }
 
