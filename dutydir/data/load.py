@@ -170,7 +170,9 @@ class Builder:
                 for d in r.get("duties", [])
             ),
             obligations=tuple(
-                model.Obligation(str(o["who"]), str(o["clause"]), str(o["what"]), str(o["every"]), o["times"])
+                model.Obligation(
+                    str(o["who"]), str(o["clause"]), str(o["what"]), str(o["every"]), o["times"], o.get("first")
+                )
                 for o in r.get("obligations", [])
             ),
             obligations_note=str(r.get("obligations_note", "")),
