@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from dutydir import DataError
-from dutydir.build import pagefind, search_index, svg
+from dutydir.build import documents, pagefind, pdf, search_index, svg
 from dutydir.data.units import load_site
 from dutydir.render.site import site_pages
 
@@ -45,6 +45,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     for warning in warnings:
         log.info(str(warning))
     state.update(site=site, data=data, cache=base / (setting(config, "cache_dir") or ".cache/dutydir"))
+    state["pdf_cache"] = base / (setting(config, "pdf_cache_dir") or f"{state['cache']}-pdf")
     config.site_name = f"{site.units[0].unit.short_name}安全生产责任目录"
     pages_count = sum(len(u.posts) + len(u.sectors) for u in site.units)
     try:
@@ -60,7 +61,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
-    """Add every generated page, in memory, beside the hand-written ones in docs/."""
+    """Add every generated page and document, in memory, beside the hand-written ones in docs/."""
     chart = functools.partial(svg.render, cache_dir=state["cache"])
     try:
         generated = site_pages(state["site"], chart, config.use_directory_urls)
@@ -68,7 +69,11 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         raise PluginError(str(e)) from None
     if state["engine"] == "pagefind":
         generated[pagefind.PAGE] = pagefind.search_page()
-    for src_uri, text in generated.items():
+    try:
+        made = documents.site_documents(state["site"], state["pdf_cache"])
+    except pdf.PdfError as e:
+        raise PluginError(str(e)) from None
+    for src_uri, text in {**generated, **made}.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} is a generated page; remove the hand-written file")
         files.append(File.generated(config, src_uri, content=text))

@@ -12,7 +12,7 @@ from itertools import groupby
 from dutydir.model import history
 from dutydir.model.directory import DEFAULT_KIND, Directory, Post, Sector
 from dutydir.model.slugs import initial, pinyin_key
-from dutydir.render import dot, search_words, urls
+from dutydir.render import document_links, dot, search_words, urls
 from dutydir.render.escape import attr, front_matter, md
 
 Chart = Callable[[str], str]
@@ -230,7 +230,7 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
         ["依据", cite(post.clause, here)],
     ]
     lines += table(["项目", "内容"], rows)
-    lines.append("")
+    lines += ["", document_links.leader(here, post.id), ""]
     if post.sectors:
         lines += ["## 负责的部门和行业领域", ""]
         lines += sector_list(d, post, here)
@@ -442,7 +442,7 @@ def mechanisms(d: Directory) -> str:
     lines = [heading("工作机制"), "", "## 会议、调度和督办频次", ""]
     rows = [[md(WHO_WORDS[o.who]), md(o.what), md(o.frequency), cite(o.clause, here)] for o in d.obligations]
     lines += table(["责任主体", "事项", "最低频次", "依据"], rows)
-    lines.append("")
+    lines += ["", document_links.mechanisms(here), ""]
     if d.obligations_note:
         lines += [md(d.obligations_note), ""]
     lines += ["## 安全生产责任", ""]
@@ -537,6 +537,8 @@ def lookup(d: Directory) -> str:
         *table(["领域", "类别", "责任领导", "AB角（责任领导不在时代理）", "说明"], rows),
         "",
         "</div>",
+        "",
+        document_links.lookup(here),
         "",
     ]
     return "\n".join(lines)
