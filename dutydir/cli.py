@@ -255,3 +255,31 @@ def synth_command(out: Path, units: int, seed: int) -> None:
     site, _ = load_site(out)
     pages = sum(len(unit.sectors) for unit in site.units[: len(written)])
     click.echo(f"wrote {len(written)} units to {out} ({pages} sector pages)")
+
+
+@cli.command("notice")
+@click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as a .docx.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The division of work on this day (default today).")
+@DATA_OPTION
+def notice_command(docx_path: Path | None, day: dt.datetime | None, data: Path) -> None:
+    """Write section 一 of the notice (明确安全生产责任分工) from the data, in the notice's words, for a new notice.
+
+    Prints the text; with --docx also writes it as Word laid out per GB/T 9704 (2号小标宋 title,
+    3号仿宋 body, 22 lines of 28 characters).
+
+    Example: dutydir notice --docx 分工.docx
+    """
+    from dutydir.documents import notice, notice_docx
+
+    try:
+        directory, _ = load_directory(data, effective(day))
+    except DataError as e:
+        fail_data(str(data), e)
+    click.echo(notice.section_one_text(directory), nl=False)
+    if docx_path is not None:
+        try:
+            docx_path.write_bytes(notice_docx.notice_docx(directory))
+        except OSError as e:
+            click.echo(f"dutydir: 无法写入 {docx_path}：{e.strerror}", err=True)
+            sys.exit(1)
+        click.echo(f"已写入 {docx_path}", err=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,14 @@ DATA = ROOT / "data" / "leaders.yaml"
 AS_OF = dt.date(2026, 1, 1)
 # What a build needs from the project; the dutydir package itself comes from the virtualenv.
 BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "hooks")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One PDF cache for every build of the run: a list is printed once, not once per test build."""
+    path = tmp_path_factory.mktemp("pdf-cache")
+    os.environ["DUTYDIR_PDF_CACHE"] = str(path)
+    return path
 
 
 @pytest.fixture(scope="session")

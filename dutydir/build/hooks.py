@@ -73,7 +73,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         made = documents.site_documents(state["site"], state["pdf_cache"])
     except pdf.PdfError as e:
         raise PluginError(str(e)) from None
-    for src_uri, text in {**generated, **made}.items():
+    everything: dict[str, str | bytes] = {**generated, **made}
+    for src_uri, text in everything.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} is a generated page; remove the hand-written file")
         files.append(File.generated(config, src_uri, content=text))

@@ -25,8 +25,8 @@ TITLE_FONT, BODY_FONT, HEADING_FONT, SECOND_FONT, NUMBER_FONT = "方正小标宋
 TITLE_SIZE, BODY_SIZE, NUMBER_SIZE = Pt(22), Pt(16), Pt(14)
 LINES, CHARS = 22, 28
 AREA_W, AREA_H = Mm(156), Mm(225)
-LINE_PITCH = Pt(round(AREA_H.pt / LINES, 2))
-"""One line of the 22: 225 mm / 22, some 28.95 pt."""
+LINE_PITCH = Pt(int(AREA_H.pt * 20 / LINES) / 20)
+"""One line of the 22: 225 mm / 22 rounded down to Word's twentieths of a point (28.95 pt), so 22 fit."""
 
 
 def font(run_or_style: object, name: str, size: Pt, bold: bool = False) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dutydir.model.directory import Directory, Post
 from dutydir.documents.meta import INFERRED, NONE, commissioner_label, leader_label, partner_label
+from dutydir.model.directory import Directory, Post
 
 COLUMNS = (
     "单位",
@@ -31,7 +31,7 @@ def joined(values: list[str]) -> str:
 def directory_rows(d: Directory) -> list[tuple[str, ...]]:
     """Every sector (in the notice's order), then every key area; one tuple of plain text per row."""
     tail = (d.as_of.isoformat(), d.notice.number)
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for sector in d.sectors.values():
         post = d.responsible(sector)
         areas = d.key_areas_of(sector)
