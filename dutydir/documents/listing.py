@@ -37,7 +37,7 @@ def stylesheet(d: Directory) -> str:
   @top-left {{ content: {head}; font-size: 9pt; color: #444; }}
   @top-right {{ content: {day}; font-size: 9pt; color: #444; }}
   @bottom-left {{ content: {number}; font-size: 9pt; color: #444; }}
-  @bottom-right {{ content: "\\7b2c " counter(page) " \\9875\\ \\5171 " counter(pages) " \\9875"; font-size: 9pt; }} }}
+  @bottom-right {{ content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 9pt; }} }}
 html {{ font-family: "FangSong", "仿宋", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 12pt;
   line-height: 1.6; color: #000; }}
 body {{ max-width: 46em; margin: 1.5em auto; padding: 0 1em; }}
@@ -50,6 +50,7 @@ table {{ width: 100%; border-collapse: collapse; margin: .3em 0 .8em; }}
 th, td {{ border: 1px solid #555; padding: .25em .45em; text-align: left; vertical-align: top; }}
 th {{ background: #eee; font-weight: bold; }}
 table.facts th {{ width: 8em; }}
+.nowrap {{ white-space: nowrap; }}
 thead {{ display: table-header-group; }}
 tr, li, .block {{ break-inside: avoid; page-break-inside: avoid; }}
 ol {{ margin: .2em 0 .6em; padding-left: 2em; }}
@@ -59,10 +60,13 @@ ol {{ margin: .2em 0 .6em; padding-left: 2em; }}
 """
 
 
-def table(head: list[str], rows: list[list[str]]) -> str:
-    """A table with a repeated header row; cells must already be escaped."""
+def table(head: list[str], rows: list[list[str]], nowrap: tuple[int, ...] = ()) -> str:
+    """A table with a repeated header row; cells must already be escaped; columns in ``nowrap`` stay on one line."""
     th = "".join(f"<th>{h}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c or NONE}</td>" for c in row) + "</tr>" for row in rows)
+    cls = ['' if i not in nowrap else ' class="nowrap"' for i in range(len(head))]
+    body = "".join(
+        "<tr>" + "".join(f"<td{cls[i]}>{c or NONE}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows
+    )
     return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -100,18 +104,23 @@ def sectors_part(d: Directory, post: Post) -> list[str]:
                     mark = f"（{INFERRED}）" if a.basis == "inferred" else ""
                     areas.append(esc(a.name) + mark)
             rows.append([esc(s.name), scopes, "、".join(dict.fromkeys(areas))])
-        out.append(f'<h3 class="keep">{esc(kind)}</h3>')
+        out.append(f'<h3 class="keep">责任方式：{esc(kind)}</h3>')
         out.append(table(["部门、行业领域", "所含领域", "涉及的重点领域（通知四（二））"], rows))
     return out
 
 
-def post_section(d: Directory, post: Post, number: int | None = None) -> str:
+def post_section(d: Directory, post: Post) -> str:
     """One post's list: facts, sectors by kind, duties of 二, obligations of 三, and the marks explained."""
     holder = d.holder(post)
     name = f"{holder.person} · {post.name}" if holder else f"{post.name}（空缺）"
     parts = [f'<section class="post"><h1>{esc(name)} 安全生产权责清单</h1>']
     parts.append(f'<p class="stamp">{esc(d.unit.name)} · {esc(d.notice.number)} · 截至{esc(d.as_of.isoformat())}</p>')
     parts.append(facts(d, post))
+    parts.append(
+        f'<p class="note block">说明：本清单据{esc(d.unit.short_name)}安全生产责任目录的数据生成，所列为{esc(d.as_of.isoformat())}'
+        f"的任职和分工情况（通知四（一）：领导职务和分工调整的，相关安全生产工作职责由接任人员承担）。"
+        f"标“{INFERRED}”的重点领域，通知未写明归属，系按业务相近的原则推定。</p>"
+    )
     heads = iter(CN)
     if post.sectors:
         parts.append(f'<h2>{next(heads)}、负责的部门和行业领域</h2>')
@@ -125,14 +134,10 @@ def post_section(d: Directory, post: Post, number: int | None = None) -> str:
     if obligations:
         rows = [[esc(WHO_WORDS.get(o.who, o.who)), esc(o.what), esc(o.frequency), esc(o.clause)] for o in obligations]
         parts.append(f"<h2>{next(heads)}、工作机制</h2>")
-        parts.append(table(["责任主体", "事项", "最低频次", "依据"], rows))
+        parts.append(table(["责任主体", "事项", "最低频次", "依据"], rows, nowrap=(2, 3)))
         if d.obligations_note:
             parts.append(f'<p class="note">{esc(d.obligations_note)}</p>')
-    parts.append(
-        f'<p class="note block">说明：本清单据{esc(d.unit.short_name)}安全生产责任目录的数据生成，所列为{esc(d.as_of.isoformat())}'
-        f"的任职和分工情况（通知四（一）：领导职务和分工调整的，相关安全生产工作职责由接任人员承担）。"
-        f"标“{INFERRED}”的重点领域，通知未写明归属，系按业务相近的原则推定。</p></section>"
-    )
+    parts.append("</section>")
     return "".join(parts)
 
 
