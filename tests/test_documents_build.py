@@ -12,7 +12,8 @@ from dutydir.documents import paths
 from dutydir.model.directory import Directory
 from tests.conftest import Build
 
-HEADINGS = re.compile(r"^\s*[一二三四五六]、(负责的部门和行业领域|安全生产责任|工作机制)\s*$")
+# The lists' h2 and h3 headings, and the line that introduces a list of duties.
+HEADINGS = re.compile(r"^\s*([一二三四五六]、|责任方式：|依据通知)")
 
 
 def pdf_pages(pdf: Path) -> list[str]:
@@ -41,6 +42,13 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def assert_no_heading_ends_a_page(pages: list[str]) -> None:
+    """A heading never ends a page, away from its content (without the lists' break-after rules, one does)."""
+    for n, text in enumerate(pages, start=1):
+        body = [line for line in text.splitlines() if line.strip()][1:-1]
+        assert not HEADINGS.match(body[-1]), f"page {n} ends with heading {body[-1]!r}"
+
+
 def test_each_leader_page_links_its_documents(built: Build, directory: Directory) -> None:
     for post in directory.posts:
         page = (built.site / "leaders" / post.id / "index.html").read_text(encoding="utf-8")
@@ -64,9 +72,7 @@ def test_printed_list_reads_back(built: Build, directory: Directory, post_id: st
         # Every page's margins carry the unit, the day and the notice's number, and its place.
         assert "武汉市新洲区人民政府" in text and "截至2026-01-01" in text and "依据新政办〔2022〕4号" in text
         assert f"第{n}页共{len(pages)}页" in text.replace(" ", "")
-        body = [line for line in text.splitlines() if line.strip()][1:-1]
-        # A heading never ends a page, away from its content.
-        assert not HEADINGS.match(body[-1]), f"page {n} ends with heading {body[-1]!r}"
+    assert_no_heading_ends_a_page(pages)
     whole = flat("".join(pages))
     holder = directory.holder(post)
     assert holder is not None and holder.person in whole
@@ -85,6 +91,7 @@ def test_unit_pdf_starts_each_list_on_a_new_page(built: Build, directory: Direct
     whole = pdf_pages(built.site / paths.UNIT_LISTS_PDF)
     each = [pdf_pages(built.site / paths.list_pdf(p.id)) for p in directory.posts]
     assert len(whole) == sum(len(pages) for pages in each)
+    assert_no_heading_ends_a_page(whole)
     at = 0
     for post, pages in zip(directory.posts, each, strict=True):
         holder = directory.holder(post)
