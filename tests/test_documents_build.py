@@ -109,3 +109,24 @@ def test_pdfs_come_from_the_cache_and_are_the_same(built: Build, rebuilt: Build,
         again = rebuilt.site / pdf.relative_to(built.site)
         assert again.read_bytes() == pdf.read_bytes()
     assert sorted(pdf_cache.iterdir()) == cached
+
+
+def test_site_pages_print_with_the_unit_and_without_the_filter_box(built: Build, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.support import CHROMIUM, CHROMIUM_ARGS
+
+    pdf = tmp_path / "lookup.pdf"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto((built.site / "lookup" / "index.html").as_uri())
+        page.pdf(path=str(pdf), prefer_css_page_size=True)
+        browser.close()
+    pages = pdf_pages(pdf)
+    # The 87-row table printed on 8 pages before the print stylesheet; the filter box is gone.
+    assert len(pages) <= 4
+    assert "筛选" not in "".join(pages)
+    for text in pages:
+        assert "武汉市新洲区人民政府" in text and "截至2026-01-01" in text and "依据新政办〔2022〕4号" in text
+    assert_no_heading_ends_a_page(pages)

@@ -41,7 +41,7 @@ def unit_documents(site: Site, unit: Directory) -> tuple[dict[str, bytes], dict[
 
 def site_documents(site: Site, cache_dir: Path) -> dict[str, bytes]:
     """Every document of every unit, the PDFs printed (or read from ``cache_dir``) last."""
-    out: dict[str, bytes] = {}
+    out: dict[str, bytes] = {paths.SITE_PAGE_CSS: listing.site_page_css(site.units[0]).encode("utf-8")}
     to_print: dict[str, tuple[str, str]] = {}
     for unit in site.units:
         files, htmls = unit_documents(site, unit)

@@ -60,6 +60,18 @@ ol {{ margin: .2em 0 .6em; padding-left: 2em; }}
 """
 
 
+def site_page_css(d: Directory) -> str:
+    """The page margins of the site's own pages when printed: the unit, the day and the notice's number."""
+    head = css_string(f"{d.unit.name} · {d.unit.short_name}安全生产责任目录")
+    day, number = css_string(f"截至{d.as_of.isoformat()}"), css_string(f"依据{d.notice.number}")
+    return (
+        "/* Made by each build from the data: printed pages name the unit, the day and the notice. */\n"
+        f"@page {{ margin: 18mm 15mm; @top-left {{ content: {head}; font-size: 8pt; }}\n"
+        f"  @top-right {{ content: {day}; font-size: 8pt; }} @bottom-left {{ content: {number}; font-size: 8pt; }}\n"
+        '  @bottom-right { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 8pt; } }\n'
+    )
+
+
 def table(head: list[str], rows: list[list[str]], nowrap: tuple[int, ...] = ()) -> str:
     """A table with a repeated header row; cells must already be escaped; columns in ``nowrap`` stay on one line."""
     th = "".join(f"<th>{h}</th>" for h in head)

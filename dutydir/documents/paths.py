@@ -9,6 +9,8 @@ XLSX = f"{FOLDER}/directory.xlsx"
 CSV = f"{FOLDER}/directory.csv"
 UNIT_CALENDAR = f"{FOLDER}/calendar.ics"
 POPOLO = f"{FOLDER}/popolo.json"
+SITE_PAGE_CSS = "stylesheets/dutydir-page.css"
+"""The print margins of the site's pages; one for the site, from its main unit."""
 
 
 def list_html(post_id: str) -> str:
