@@ -19,7 +19,7 @@ import pytest
 from dateutil.rrule import rrulestr
 
 from dutydir.documents import calendar, listing, notice, notice_docx, popolo, spreadsheet
-from dutydir.documents.meta import clause_text
+from dutydir.documents.meta import clause_text, updated
 from dutydir.documents.rows import COLUMNS
 from dutydir.model.directory import Directory, Obligation, Unit
 from tests.conftest import ROOT
@@ -83,9 +83,9 @@ def test_notice_docx_is_laid_out_as_an_official_document(directory: Directory) -
     area_h, area_w = 225 / 25.4 * 72, 156 / 25.4 * 72
     assert int(area_h / (int(grid.get(docx.oxml.ns.qn("w:linePitch"))) / 20)) == 22
     assert int(area_w / (16 + int(grid.get(docx.oxml.ns.qn("w:charSpace"))) / 4096)) == 28
-    assert doc.core_properties.created == dt.datetime.combine(directory.as_of, dt.time(0, 0), dt.UTC)
+    assert doc.core_properties.created == dt.datetime(2022, 3, 9, tzinfo=dt.UTC)
     stamps = {i.date_time for i in zipfile.ZipFile(io.BytesIO(data)).infolist()}
-    assert stamps == {(directory.as_of.year, directory.as_of.month, directory.as_of.day, 0, 0, 0)}
+    assert stamps == {(2022, 3, 9, 0, 0, 0)}
 
 
 def east_asian(run: docx.text.run.Run) -> str:
@@ -131,7 +131,7 @@ def test_csv_reads_back_with_a_bom(directory: Directory) -> None:
     assert rows[0] == list(COLUMNS)
     assert len(rows) == 1 + len(directory.sectors) + len(directory.key_areas)
     assert rows[1][:6] == ["武汉市新洲区人民政府", "发展改革", "行业领域", "—", "李先勇（常务副区长）", "负责"]
-    assert {r[-2] for r in rows[1:]} == {"2026-01-01"} and {r[-1] for r in rows[1:]} == {"新政办〔2022〕4号"}
+    assert {r[-2] for r in rows[1:]} == {"2022-03-09"} and {r[-1] for r in rows[1:]} == {"新政办〔2022〕4号"}
 
 
 def test_formulas_stay_text(directory: Directory) -> None:
@@ -185,7 +185,7 @@ def test_popolo_validates_against_the_schema(directory: Directory) -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     doc = json.loads(popolo.popolo_json(directory))
     jsonschema.validate(doc, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert doc["meta"] == {"unit": directory.unit.name, "as_of": "2026-01-01", "notice": directory.notice.number}
+    assert doc["meta"] == {"unit": directory.unit.name, "updated": "2022-03-09", "notice": directory.notice.number}
     assert len(doc["memberships"]) == sum(len(p.holders) for p in directory.posts)
     assert len(doc["posts"]) == len(directory.posts) + len(directory.commissioners)
     ids = {p["id"] for p in doc["persons"]}
@@ -217,9 +217,22 @@ def test_list_escapes_data_in_html_and_css(directory: Directory) -> None:
 def test_list_carries_what_a_printed_list_needs(directory: Directory) -> None:
     post = directory.posts[2]
     html = listing.post_list(directory, post)
-    for text in ("陈晓红", "阳逻经济开发区", "全面负责", "祝莹（副区长）", "待明确", "新政办〔2022〕4号", "2026-01-01", "编制安全生产权责清单"):
+    for text in ("陈晓红", "阳逻经济开发区", "全面负责", "祝莹（副区长）", "待明确", "新政办〔2022〕4号", "更新日期2022-03-09", "编制安全生产权责清单"):
         assert text in html
     assert "每两个月至少1次" in html and "<nav" not in html and "<script" not in html
+
+
+def test_documents_describe_the_last_change_in_force(directory: Directory) -> None:
+    post = directory.posts[5]
+    old = dataclasses.replace(post.holders[0], end=dt.date(2025, 5, 31))
+    new = dataclasses.replace(post.holders[0], person="王五", start=dt.date(2025, 6, 1))
+    changed = dataclasses.replace(post, holders=(old, new))
+    posts = tuple(changed if p is post else p for p in directory.posts)
+    assert updated(dataclasses.replace(directory, posts=posts)) == dt.date(2025, 6, 1)
+    # A change still to come is not in force: the documents of 2025-01-01 describe the notice's day.
+    assert updated(dataclasses.replace(directory, posts=posts, as_of=dt.date(2025, 1, 1))) == dt.date(2022, 3, 9)
+    # So a new day alone prints nothing again.
+    assert listing.unit_lists(directory) == listing.unit_lists(dataclasses.replace(directory, as_of=dt.date(2026, 6, 1)))
 
 
 def test_documents_are_the_same_for_the_same_data(directory: Directory, tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_printed_list_reads_back(built: Build, directory: Directory, post_id: st
     assert len(images) == len(pages) and 1 <= len(pages) <= 3
     for n, text in enumerate(pages, start=1):
         # Every page's margins carry the unit, the day and the notice's number, and its place.
-        assert "武汉市新洲区人民政府" in text and "截至2026-01-01" in text and "依据新政办〔2022〕4号" in text
+        assert "武汉市新洲区人民政府" in text and "更新日期2022-03-09" in text and "依据新政办〔2022〕4号" in text
         assert f"第{n}页共{len(pages)}页" in text.replace(" ", "")
     assert_no_heading_ends_a_page(pages)
     whole = flat("".join(pages))
@@ -97,7 +97,7 @@ def test_unit_pdf_starts_each_list_on_a_new_page(built: Build, directory: Direct
         holder = directory.holder(post)
         assert holder is not None
         # Each list starts a page: right under the page's header comes its title.
-        first = flat(whole[at]).split("截至2026-01-01", 1)[1]
+        first = flat(whole[at]).split("更新日期2022-03-09", 1)[1]
         assert first.startswith(f"{holder.person}·{post.name}安全生产权责清单"), first[:40]
         at += len(pages)
 
@@ -128,5 +128,5 @@ def test_site_pages_print_with_the_unit_and_without_the_filter_box(built: Build,
     assert len(pages) <= 4
     assert "筛选" not in "".join(pages)
     for text in pages:
-        assert "武汉市新洲区人民政府" in text and "截至2026-01-01" in text and "依据新政办〔2022〕4号" in text
+        assert "武汉市新洲区人民政府" in text and "更新日期2022-03-09" in text and "依据新政办〔2022〕4号" in text
     assert_no_heading_ends_a_page(pages)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from itertools import groupby
 
-from dutydir.documents.meta import INFERRED, NONE, commissioner_label, leader_label, partner_label
+from dutydir.documents.meta import INFERRED, NONE, commissioner_label, leader_label, partner_label, updated
 from dutydir.model.directory import Directory, Post
 from dutydir.render.pages import DUTY_WORDS, WHO_WORDS
 
@@ -30,7 +30,7 @@ def css_string(text: str) -> str:
 def stylesheet(d: Directory) -> str:
     """Screen and print styles; the page margins carry the unit, the day and the notice's number."""
     head = css_string(d.unit.name + " · 安全生产权责清单")
-    day = css_string(f"截至{d.as_of.isoformat()}")
+    day = css_string(f"更新日期{updated(d).isoformat()}")
     number = css_string(f"依据{d.notice.number}")
     return f"""
 @page {{ size: A4; margin: 22mm 18mm 20mm 18mm;
@@ -63,7 +63,7 @@ ol {{ margin: .2em 0 .6em; padding-left: 2em; }}
 def site_page_css(d: Directory) -> str:
     """The page margins of the site's own pages when printed: the unit, the day and the notice's number."""
     head = css_string(f"{d.unit.name} · {d.unit.short_name}安全生产责任目录")
-    day, number = css_string(f"截至{d.as_of.isoformat()}"), css_string(f"依据{d.notice.number}")
+    day, number = css_string(f"更新日期{updated(d).isoformat()}"), css_string(f"依据{d.notice.number}")
     return (
         "/* Made by each build from the data: printed pages name the unit, the day and the notice. */\n"
         f"@page {{ margin: 18mm 15mm; @top-left {{ content: {head}; font-size: 8pt; }}\n"
@@ -96,7 +96,7 @@ def facts(d: Directory, post: Post) -> str:
         ("AB角", esc(partner_label(d, post)) + ("（本领导不在时由其代理）" if d.partner(post) else "")),
         ("安全生产协调专员", esc(commissioner_label(d, post))),
         ("依据", esc(f"{d.notice.issuer}《{d.notice.title}》（{d.notice.number}）{post.clause}")),
-        ("所列情况截至", esc(d.as_of.isoformat())),
+        ("更新日期", esc(updated(d).isoformat())),
     ]
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="facts"><tbody>{body}</tbody></table>'
@@ -126,11 +126,11 @@ def post_section(d: Directory, post: Post) -> str:
     holder = d.holder(post)
     name = f"{holder.person} · {post.name}" if holder else f"{post.name}（空缺）"
     parts = [f'<section class="post"><h1>{esc(name)} 安全生产权责清单</h1>']
-    parts.append(f'<p class="stamp">{esc(d.unit.name)} · {esc(d.notice.number)} · 截至{esc(d.as_of.isoformat())}</p>')
+    parts.append(f'<p class="stamp">{esc(d.unit.name)} · {esc(d.notice.number)} · 更新日期{esc(updated(d).isoformat())}</p>')
     parts.append(facts(d, post))
     parts.append(
-        f'<p class="note block">说明：本清单据{esc(d.unit.short_name)}安全生产责任目录的数据生成，所列为{esc(d.as_of.isoformat())}'
-        f"的任职和分工情况（通知四（一）：领导职务和分工调整的，相关安全生产工作职责由接任人员承担）。"
+        f'<p class="note block">说明：本清单据{esc(d.unit.short_name)}安全生产责任目录的数据生成，所列为{esc(updated(d).isoformat())}'
+        f"起的任职和分工情况（通知四（一）：领导职务和分工调整的，相关安全生产工作职责由接任人员承担）。"
         f"标“{INFERRED}”的重点领域，通知未写明归属，系按业务相近的原则推定。</p>"
     )
     heads = iter(CN)

@@ -14,14 +14,22 @@ NONE = "—"
 INFERRED = "推定"
 
 
+def updated(d: Directory) -> dt.date:
+    """The day the documents describe (更新日期): the last change in force on the directory's day, else the notice's date.
+
+    Not the build's day: a list changes, and is printed again, only when what it lists changes.
+    """
+    return max([d.notice.date, *(e.day for e in history.history(d) if e.day <= d.as_of)])
+
+
 def stamp(d: Directory) -> str:
-    """'武汉市新洲区人民政府 · 截至2026-11-29 · 依据新政办〔2022〕4号': the line every document carries."""
-    return f"{d.unit.name} · 截至{d.as_of.isoformat()} · 依据{d.notice.number}"
+    """'武汉市新洲区人民政府 · 更新日期2022-03-09 · 依据新政办〔2022〕4号': the line every document carries."""
+    return f"{d.unit.name} · 更新日期{updated(d).isoformat()} · 依据{d.notice.number}"
 
 
 def moment(d: Directory) -> dt.datetime:
     """The fixed timestamp written into documents: midnight of the day described, so a rebuild changes nothing."""
-    return dt.datetime.combine(d.as_of, dt.time(0, 0))
+    return dt.datetime.combine(updated(d), dt.time(0, 0))
 
 
 def leader_label(d: Directory, post: Post) -> str:

@@ -17,9 +17,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from dutydir.documents.meta import moment, stable_zip
+from dutydir.documents.meta import moment, stable_zip, updated
 from dutydir.documents.notice import TITLE, section_one
 from dutydir.model.directory import Directory
+from dutydir.model.history import cn_date
 
 TITLE_FONT, BODY_FONT, HEADING_FONT, SECOND_FONT, NUMBER_FONT = "方正小标宋简体", "仿宋", "黑体", "楷体", "宋体"
 TITLE_SIZE, BODY_SIZE, NUMBER_SIZE = Pt(22), Pt(16), Pt(14)
@@ -101,8 +102,8 @@ def notice_docx(d: Directory) -> bytes:
     body(doc, "", indent=False)
     body(
         doc,
-        f"（本节据安全生产责任目录数据生成，所列为{d.unit.name}{d.as_of.year}年{d.as_of.month}月{d.as_of.day}日"
-        f"的分工情况；原通知文号：{d.notice.number}。）",
+        f"（本节据安全生产责任目录数据生成，所列为{d.unit.name}{cn_date(updated(d))}"
+        f"起的分工情况；原通知文号：{d.notice.number}。）",
     )
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = f"{d.notice.title}（{TITLE}）", d.notice.issuer, ""

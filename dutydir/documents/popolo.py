@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from dutydir.documents.meta import updated
 from dutydir.model import history
 from dutydir.model.directory import Directory, Holding
 
@@ -66,7 +67,7 @@ def popolo(d: Directory) -> dict[str, object]:
             memberships.append(membership(d, pid, org, label, "commissioner", h, n))
     # "meta" is this project's addition (Popolo defines only the four lists): what every document carries.
     return {
-        "meta": {"unit": d.unit.name, "as_of": d.as_of.isoformat(), "notice": d.notice.number},
+        "meta": {"unit": d.unit.name, "updated": updated(d).isoformat(), "notice": d.notice.number},
         "persons": list(people.values()),
         "organizations": [
             {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dutydir.documents.meta import INFERRED, NONE, commissioner_label, leader_label, partner_label
+from dutydir.documents.meta import INFERRED, NONE, commissioner_label, leader_label, partner_label, updated
 from dutydir.model.directory import Directory, Post
 
 COLUMNS = (
@@ -17,7 +17,7 @@ COLUMNS = (
     "依据",
     "重点领域",
     "推定说明",
-    "截至",
+    "更新日期",
     "通知文号",
 )
 """Column headings, in order."""
@@ -30,7 +30,7 @@ def joined(values: list[str]) -> str:
 
 def directory_rows(d: Directory) -> list[tuple[str, ...]]:
     """Every sector (in the notice's order), then every key area; one tuple of plain text per row."""
-    tail = (d.as_of.isoformat(), d.notice.number)
+    tail = (updated(d).isoformat(), d.notice.number)
     rows: list[tuple[str, ...]] = []
     for sector in d.sectors.values():
         post = d.responsible(sector)

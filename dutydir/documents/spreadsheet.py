@@ -7,6 +7,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Sequence
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -54,11 +55,14 @@ def xlsx(units: Sequence[Directory]) -> bytes:
         rows = directory_rows(d)
         for row in rows:
             ws.append(list(row))
+        ws["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+        wrapped = ws["A3"]._style
         for line in ws.iter_rows(min_row=3):
             for cell in line:
                 # openpyxl makes a formula of any text starting with '='; data is text, always.
                 cell.data_type = "s"
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                # One style shared by every cell: setting .alignment on each costs a lookup per cell.
+                cell._style = copy(wrapped)
         for i, head in enumerate(COLUMNS, start=1):
             widest = max([text_width(head), *(text_width(r[i - 1]) for r in rows)])
             ws.column_dimensions[get_column_letter(i)].width = min(widest + 2, MAX_WIDTH)
