@@ -42,6 +42,7 @@ rollback: $(STAMP)
 bench: $(STAMP) system
 	scripts/install-system-deps.sh --browser
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_documents.py --json .cache/bench-documents.json
 
 test: $(STAMP)
 	scripts/install-system-deps.sh --browser
