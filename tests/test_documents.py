@@ -238,3 +238,44 @@ def test_documents_describe_the_last_change_in_force(directory: Directory) -> No
 def test_documents_are_the_same_for_the_same_data(directory: Directory, tmp_path: Path) -> None:
     assert calendar.unit_calendar(directory) == calendar.unit_calendar(directory)
     assert popolo.popolo_json(directory) == popolo.popolo_json(directory)
+
+
+def test_notice_command_prints_section_one_and_writes_docx(tmp_path: Path, directory: Directory) -> None:
+    from click.testing import CliRunner
+
+    from dutydir.cli import cli
+
+    out = tmp_path / "分工.docx"
+    result = CliRunner().invoke(
+        cli, ["notice", "--data", str(ROOT / "data" / "leaders.yaml"), "--date", "2026-01-01", "--docx", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == notice.section_one_text(directory)
+    assert result.stderr == f"已写入 {out}\n"
+    assert [p.text for p in docx.Document(str(out)).paragraphs if p.text][1] == notice.TITLE
+
+
+def test_notice_command_reports_bad_data_in_one_line_each(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dutydir.cli import cli
+
+    text = (ROOT / "data" / "leaders.yaml").read_text(encoding="utf-8").replace("    times: 1\n", "    times: 1\n    first: 2026-13-01\n", 1)
+    bad = tmp_path / "leaders.yaml"
+    bad.write_text(text, encoding="utf-8")
+    (tmp_path / "notice.md").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["notice", "--data", str(bad)])
+    assert result.exit_code == 1 and result.stdout == ""
+    line = next(n for n, t in enumerate(text.splitlines(), start=1) if "first: 2026-13-01" in t)
+    assert result.stderr.splitlines()[0].startswith(f"{bad}:{line}:")
+
+
+def test_the_data_may_set_a_first_day(tmp_path: Path) -> None:
+    from dutydir.data.load import load_directory
+
+    text = (ROOT / "data" / "leaders.yaml").read_text(encoding="utf-8").replace("    times: 1\n", "    times: 1\n    first: 2026-01-15\n", 1)
+    path = tmp_path / "leaders.yaml"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "notice.md").write_text((ROOT / "data" / "notice.md").read_text(encoding="utf-8"), encoding="utf-8")
+    d, _ = load_directory(path, dt.date(2026, 1, 1))
+    assert d.obligations[0].first == dt.date(2026, 1, 15) and d.obligations[1].first is None
