@@ -33,7 +33,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from dutydir.build import svg
+from dutydir.build import documents, svg
 from dutydir.data.units import load_site
 from dutydir.render import search_words
 from dutydir.render.site import site_pages
@@ -194,6 +194,12 @@ def plain_project(data: Path, cache: Path, dest: Path) -> Path:
         path = dest / "docs" / src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    # The documents (lists, PDFs, spreadsheets, calendars) too, with the PDFs from the cache the hooks use.
+    pdf_cache = Path(os.environ.get("DUTYDIR_PDF_CACHE") or f"{cache}-pdf")
+    for src_uri, content in documents.site_documents(site, pdf_cache).items():
+        path = dest / "docs" / src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
     text = CONFIG.read_text(encoding="utf-8")
     # The hooks name the site after the main unit; the plain site is given the same name.
     name = json.dumps(f"{site.units[0].unit.short_name}安全生产责任目录", ensure_ascii=False)
@@ -251,7 +257,7 @@ import datetime as dt, functools, json, sys, time
 from pathlib import Path
 import jinja2, markdown, mkdocs.plugins, mkdocs.structure.files, yaml
 start = time.perf_counter()
-from dutydir.build import svg
+from dutydir.build import documents, svg
 from dutydir.data.units import load_site
 from dutydir.render.site import site_pages
 imported = time.perf_counter()

@@ -90,9 +90,11 @@ def test_printed_list_reads_back(built: Build, directory: Directory, post_id: st
 def test_unit_pdf_starts_each_list_on_a_new_page(built: Build, directory: Directory) -> None:
     whole = pdf_pages(built.site / paths.UNIT_LISTS_PDF)
     each = [pdf_pages(built.site / paths.list_pdf(p.id)) for p in directory.posts]
-    assert len(whole) == sum(len(pages) for pages in each)
+    # A first page lists the leaders; then each list starts a page of its own.
+    assert len(whole) == 1 + sum(len(pages) for pages in each)
     assert_no_heading_ends_a_page(whole)
-    at = 0
+    assert all(leader in flat(whole[0]) for leader in ("刘润长（区长）", "肖新锋（副区长）"))
+    at = 1
     for post, pages in zip(directory.posts, each, strict=True):
         holder = directory.holder(post)
         assert holder is not None

@@ -41,10 +41,11 @@ def stylesheet(d: Directory) -> str:
 html {{ font-family: "FangSong", "仿宋", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 12pt;
   line-height: 1.6; color: #000; }}
 body {{ max-width: 46em; margin: 1.5em auto; padding: 0 1em; }}
-h1 {{ font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 18pt; text-align: center;
+.title {{ font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 18pt; text-align: center;
   margin: 0 0 .2em; }}
-h2 {{ font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 13.5pt; margin: 1.1em 0 .4em; }}
-h1, h2, h3, .keep {{ break-after: avoid; page-break-after: avoid; }}
+.part {{ font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 13.5pt; margin: 1.1em 0 .4em; }}
+.kind {{ font-size: 12pt; margin: .8em 0 .3em; }}
+h1, h2, h3, h4, .keep {{ break-after: avoid; page-break-after: avoid; }}
 .stamp {{ text-align: center; color: #333; margin: 0 0 1em; }}
 table {{ width: 100%; border-collapse: collapse; margin: .3em 0 .8em; }}
 th, td {{ border: 1px solid #555; padding: .25em .45em; text-align: left; vertical-align: top; }}
@@ -55,7 +56,7 @@ thead {{ display: table-header-group; }}
 tr, li, .block {{ break-inside: avoid; page-break-inside: avoid; }}
 ol {{ margin: .2em 0 .6em; padding-left: 2em; }}
 .note {{ font-size: 10.5pt; color: #333; }}
-.post + .post {{ break-before: page; page-break-before: always; }}
+.cover + .post, .post + .post {{ break-before: page; page-break-before: always; }}
 @media print {{ body {{ max-width: none; margin: 0; padding: 0; }} a {{ color: inherit; text-decoration: none; }} }}
 """
 
@@ -102,7 +103,7 @@ def facts(d: Directory, post: Post) -> str:
     return f'<table class="facts"><tbody>{body}</tbody></table>'
 
 
-def sectors_part(d: Directory, post: Post) -> list[str]:
+def sectors_part(d: Directory, post: Post, level: int = 3) -> list[str]:
     """The post's sectors grouped by kind (负责, 全面负责, 协助…, whatever the data names), with scopes and key areas."""
     tops = [d.sectors[name] for name in post.sectors]
     out = []
@@ -116,16 +117,17 @@ def sectors_part(d: Directory, post: Post) -> list[str]:
                     mark = f"（{INFERRED}）" if a.basis == "inferred" else ""
                     areas.append(esc(a.name) + mark)
             rows.append([esc(s.name), scopes, "、".join(dict.fromkeys(areas))])
-        out.append(f'<h3 class="keep">责任方式：{esc(kind)}</h3>')
+        out.append(f'<h{level} class="kind">责任方式：{esc(kind)}</h{level}>')
         out.append(table(["部门、行业领域", "所含领域", "涉及的重点领域（通知四（二））"], rows))
     return out
 
 
-def post_section(d: Directory, post: Post) -> str:
-    """One post's list: facts, sectors by kind, duties of 二, obligations of 三, and the marks explained."""
+def post_section(d: Directory, post: Post, top: int = 1) -> str:
+    """One post's list: facts, sectors by kind, duties of 二, obligations of 三; its title a heading of level ``top``."""
     holder = d.holder(post)
     name = f"{holder.person} · {post.name}" if holder else f"{post.name}（空缺）"
-    parts = [f'<section class="post"><h1>{esc(name)} 安全生产权责清单</h1>']
+    h = f"h{top + 1}"
+    parts = [f'<section class="post"><h{top} class="title">{esc(name)} 安全生产权责清单</h{top}>']
     parts.append(f'<p class="stamp">{esc(d.unit.name)} · {esc(d.notice.number)} · 更新日期{esc(updated(d).isoformat())}</p>')
     parts.append(facts(d, post))
     parts.append(
@@ -135,20 +137,20 @@ def post_section(d: Directory, post: Post) -> str:
     )
     heads = iter(CN)
     if post.sectors:
-        parts.append(f'<h2>{next(heads)}、负责的部门和行业领域</h2>')
-        parts += sectors_part(d, post)
+        parts.append(f'<{h} class="part">{next(heads)}、负责的部门和行业领域</{h}>')
+        parts += sectors_part(d, post, top + 2)
     for duty in d.duties_for(post):
         items = "".join(f"<li>{esc(item)}</li>" for item in duty.items)
         who = DUTY_WORDS.get(duty.applies_to, duty.applies_to)
-        parts.append(f"<h2>{next(heads)}、安全生产责任</h2>")
+        parts.append(f'<{h} class="part">{next(heads)}、安全生产责任</{h}>')
         parts.append(f'<p class="keep">依据通知{esc(duty.clause)}，{esc(who)}：</p><ol>{items}</ol>')
     obligations = d.obligations_for(post)
     if obligations:
         rows = [[esc(WHO_WORDS.get(o.who, o.who)), esc(o.what), esc(o.frequency), esc(o.clause)] for o in obligations]
-        parts.append(f"<h2>{next(heads)}、工作机制</h2>")
-        parts.append(table(["责任主体", "事项", "最低频次", "依据"], rows, nowrap=(2, 3)))
-        if d.obligations_note:
-            parts.append(f'<p class="note">{esc(d.obligations_note)}</p>')
+        parts.append(f'<{h} class="part">{next(heads)}、工作机制</{h}>')
+        note = f'<p class="note">{esc(d.obligations_note)}</p>' if d.obligations_note else ""
+        # The remark belongs to the table: on a page of its own it would be a page of one line.
+        parts.append(f'<div class="block">{table(["责任主体", "事项", "最低频次", "依据"], rows, nowrap=(2, 3))}{note}</div>')
     parts.append("</section>")
     return "".join(parts)
 
@@ -170,5 +172,13 @@ def post_list(d: Directory, post: Post) -> str:
 
 
 def unit_lists(d: Directory) -> str:
-    """Every post's list in one document, each starting on a new page."""
-    return page(d, f"{d.unit.short_name}政府领导安全生产权责清单", [post_section(d, p) for p in d.posts])
+    """Every post's list in one document: a first page listing them, then each list starting on a new page."""
+    title = f"{d.unit.short_name}政府领导安全生产权责清单"
+    rows = [[str(i), esc(leader_label(d, p)), esc(partner_label(d, p)), esc(p.clause)] for i, p in enumerate(d.posts, 1)]
+    cover = (
+        f'<section class="cover"><h1 class="title">{esc(title)}</h1>'
+        f'<p class="stamp">{esc(d.unit.name)} · {esc(d.notice.number)} · 更新日期{esc(updated(d).isoformat())}</p>'
+        + table(["序号", "领导", "AB角", "依据"], rows, nowrap=(0, 3))
+        + "</section>"
+    )
+    return page(d, title, [cover, *(post_section(d, p, top=2) for p in d.posts)])
