@@ -14,7 +14,6 @@ import argparse
 import datetime as dt
 import json
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 
@@ -80,4 +79,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

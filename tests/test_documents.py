@@ -9,7 +9,9 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 import icalendar
@@ -17,6 +19,9 @@ import jsonschema
 import openpyxl
 import pytest
 from dateutil.rrule import rrulestr
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.run import Run
 
 from dutydir.documents import calendar, listing, notice, notice_docx, popolo, spreadsheet
 from dutydir.documents.meta import clause_text, updated
@@ -73,24 +78,25 @@ def test_notice_docx_is_laid_out_as_an_official_document(directory: Directory) -
     assert texts[2 : 2 + len(notice.section_one(directory))] == [p.text for p in notice.section_one(directory)]
     assert directory.notice.number in texts[-1] and directory.unit.name in texts[-1]
     title = doc.paragraphs[0].runs[0]
-    assert (title.font.size.pt, east_asian(title)) == (22, "方正小标宋简体")
+    assert (title.font.size, east_asian(title)) == (Pt(22), "方正小标宋简体")
     body = doc.paragraphs[3].runs[-1]
-    assert (body.font.size.pt, east_asian(body)) == (16, "仿宋")
+    assert (body.font.size, east_asian(body)) == (Pt(16), "仿宋")
     section = doc.sections[0]
-    margins = [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)]
+    margins = [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin) if m]
     assert margins == [37, 35, 28, 26]
-    grid = section._sectPr.find(docx.oxml.ns.qn("w:docGrid"))
+    grid: Any = section._sectPr.find(qn("w:docGrid"))
     area_h, area_w = 225 / 25.4 * 72, 156 / 25.4 * 72
-    assert int(area_h / (int(grid.get(docx.oxml.ns.qn("w:linePitch"))) / 20)) == 22
-    assert int(area_w / (16 + int(grid.get(docx.oxml.ns.qn("w:charSpace"))) / 4096)) == 28
+    assert int(area_h / (int(grid.get(qn("w:linePitch"))) / 20)) == 22
+    assert int(area_w / (16 + int(grid.get(qn("w:charSpace"))) / 4096)) == 28
     assert doc.core_properties.created == dt.datetime(2022, 3, 9, tzinfo=dt.UTC)
     stamps = {i.date_time for i in zipfile.ZipFile(io.BytesIO(data)).infolist()}
     assert stamps == {(2022, 3, 9, 0, 0, 0)}
 
 
-def east_asian(run: docx.text.run.Run) -> str:
+def east_asian(run: Run) -> str:
     """The font a run names for Chinese text."""
-    return run._r.rPr.rFonts.get(docx.oxml.ns.qn("w:eastAsia"))
+    rpr: Any = run._r.rPr
+    return str(rpr.rFonts.get(qn("w:eastAsia")))
 
 
 def test_workbook_reads_back(directory: Directory) -> None:
@@ -150,7 +156,7 @@ EXPECTED_RULES = {"quarter": ("MONTHLY", 3), "two_months": ("MONTHLY", 2), "mont
 
 def test_calendars_parse_back_with_the_notices_rules(directory: Directory) -> None:
     unit = icalendar.Calendar.from_ical(calendar.unit_calendar(directory))
-    events = list(unit.walk("VEVENT"))
+    events: list[Any] = list(unit.walk("VEVENT"))
     assert len(events) == len(directory.obligations)
     for o, e in zip(directory.obligations, events, strict=True):
         rule = e["RRULE"]
@@ -170,6 +176,7 @@ def test_calendars_parse_back_with_the_notices_rules(directory: Directory) -> No
 def test_the_data_can_set_the_day(directory: Directory) -> None:
     o = dataclasses.replace(directory.obligations[0], first=dt.date(2026, 1, 15))
     d = dataclasses.replace(directory, obligations=(o,))
+    e: Any
     (e,) = icalendar.Calendar.from_ical(calendar.unit_calendar(d)).walk("VEVENT")
     assert e.decoded("DTSTART") == dt.date(2026, 1, 15)
     assert "日期待定" not in str(e["SUMMARY"]) and calendar.NO_DAY not in str(e["DESCRIPTION"])
@@ -177,7 +184,9 @@ def test_the_data_can_set_the_day(directory: Directory) -> None:
 
 def test_twice_a_period_makes_two_events(directory: Directory) -> None:
     o = Obligation("members", "三（一）", "调研", "month", 2)
-    events = list(icalendar.Calendar.from_ical(calendar.unit_calendar(dataclasses.replace(directory, obligations=(o,)))).walk("VEVENT"))
+    events: list[Any] = list(
+        icalendar.Calendar.from_ical(calendar.unit_calendar(dataclasses.replace(directory, obligations=(o,)))).walk("VEVENT")
+    )
     assert [e.decoded("DTSTART") for e in events] == [dt.date(2022, 4, 1), dt.date(2022, 4, 16)]
 
 
@@ -201,7 +210,7 @@ def test_popolo_validates_against_the_schema(directory: Directory) -> None:
         lambda doc: doc["persons"][0].pop("name"),
     ],
 )
-def test_the_schema_rejects_what_popolo_does_not_define(directory: Directory, spoil) -> None:
+def test_the_schema_rejects_what_popolo_does_not_define(directory: Directory, spoil: Callable[[Any], object]) -> None:
     doc = json.loads(popolo.popolo_json(directory))
     spoil(doc)
     with pytest.raises(jsonschema.ValidationError):
