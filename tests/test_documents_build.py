@@ -113,6 +113,7 @@ def test_pdfs_come_from_the_cache_and_are_the_same(built: Build, rebuilt: Build,
     assert sorted(pdf_cache.iterdir()) == cached
 
 
+@pytest.mark.slow
 def test_site_pages_print_with_the_unit_and_without_the_filter_box(built: Build, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -132,3 +133,15 @@ def test_site_pages_print_with_the_unit_and_without_the_filter_box(built: Build,
     for text in pages:
         assert "武汉市新洲区人民政府" in text and "更新日期2022-03-09" in text and "依据新政办〔2022〕4号" in text
     assert_no_heading_ends_a_page(pages)
+
+
+@pytest.mark.slow
+def test_the_same_list_prints_to_the_same_bytes_in_any_session(directory: Directory) -> None:
+    # A tagged PDF numbered its structure by the session's DOM nodes: the second list of a session differed.
+    from dutydir.build import pdf
+    from dutydir.documents import listing
+
+    lists = {p.id: (listing.post_list(directory, p), "20220309000000") for p in directory.posts[:3]}
+    one = pdf.print_in_one_browser(lists)
+    other = pdf.print_in_one_browser(dict(reversed(list(lists.items()))))
+    assert one == other

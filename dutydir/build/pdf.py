@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 # Bumped whenever the printing changes, so old cache entries are not reused.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 CHROMIUM = os.environ.get("DUTYDIR_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 PER_BROWSER = 8
@@ -88,7 +88,8 @@ def print_in_one_browser(htmls: Mapping[str, tuple[str, str]]) -> dict[str, byte
             page = browser.new_page()
             for key, (html, stamp) in htmls.items():
                 page.set_content(html, wait_until="load")
-                pdf = page.pdf(prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+                # Untagged: a tagged PDF numbers its structure by the browser's DOM nodes, different in each session.
+                pdf = page.pdf(prefer_css_page_size=True, print_background=True, outline=True, tagged=False)
                 out[key] = fixed_dates(pdf, stamp)
             browser.close()
     except Error as e:
