@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from dutydir.build import charts, documents, pdf, search_engine, settings, strict, svg
+from dutydir.render import escape
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -28,13 +29,19 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     search_engine.configure(config, engine)
     state.update(site=site, data=base / s.data_file, cache=base / s.cache_dir, engine=engine)
     state["pdf_cache"] = base / (s.pdf_cache_dir or f"{s.cache_dir}-pdf")
+    state["templates"] = base / s.templates if s.templates else None
+    # Material prints the site name unescaped in <title>, the header and an aria-label, and as HTML in a tooltip.
+    try:
+        config.site_name = escape.site_name(settings.site_name(config.site_name, site))
+    except ValueError as e:
+        raise PluginError(f"dutydir: {e}") from None
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Add every generated page and document, in memory, beside the hand-written ones in docs/."""
     try:
-        generated = charts.generated_pages(state["site"], state["cache"], config.use_directory_urls)
+        generated = charts.generated_pages(state["site"], state["cache"], config.use_directory_urls, state["templates"])
     except svg.ChartError as e:
         raise PluginError(str(e)) from None
     try:

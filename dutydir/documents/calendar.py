@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 
 from dutydir.documents.meta import clause_text, moment, stamp
 from dutydir.model.directory import Directory, Obligation, Post
-from dutydir.render.pages import WHO_WORDS
+from dutydir.render.pages import who_words
 
 MONTHS = {"month": 1, "two_months": 2, "quarter": 3, "year": 12}
 """How many months each period of the data spans."""
@@ -87,5 +87,6 @@ def post_calendar(d: Directory, post: Post) -> bytes:
 
 def unit_calendar(d: Directory) -> bytes:
     """Every obligation of section 三 once, with the group it binds."""
-    items = [(o, WHO_WORDS.get(o.who, o.who)) for o in d.obligations]
+    words = who_words(d)
+    items = [(o, words.get(o.who, o.who)) for o in d.obligations]
     return feed(d, f"{d.unit.short_name}安全生产工作机制", items, "unit")

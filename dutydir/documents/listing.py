@@ -12,7 +12,8 @@ from itertools import groupby
 
 from dutydir.documents.meta import INFERRED, NONE, commissioner_label, leader_label, partner_label, updated
 from dutydir.model.directory import Directory, Post
-from dutydir.render.pages import DUTY_WORDS, WHO_WORDS
+from dutydir.model.words import group_words
+from dutydir.render.pages import who_words
 
 CN = "一二三四五六七八九十"
 
@@ -141,12 +142,13 @@ def post_section(d: Directory, post: Post, top: int = 1) -> str:
         parts += sectors_part(d, post, top + 2)
     for duty in d.duties_for(post):
         items = "".join(f"<li>{esc(item)}</li>" for item in duty.items)
-        who = DUTY_WORDS.get(duty.applies_to, duty.applies_to)
+        who = group_words(d.unit.words).get(duty.applies_to, duty.applies_to)
         parts.append(f'<{h} class="part">{next(heads)}、安全生产责任</{h}>')
         parts.append(f'<p class="keep">依据通知{esc(duty.clause)}，{esc(who)}：</p><ol>{items}</ol>')
     obligations = d.obligations_for(post)
     if obligations:
-        rows = [[esc(WHO_WORDS.get(o.who, o.who)), esc(o.what), esc(o.frequency), esc(o.clause)] for o in obligations]
+        words = who_words(d)
+        rows = [[esc(words.get(o.who, o.who)), esc(o.what), esc(o.frequency), esc(o.clause)] for o in obligations]
         parts.append(f'<{h} class="part">{next(heads)}、工作机制</{h}>')
         note = f'<p class="note">{esc(d.obligations_note)}</p>' if d.obligations_note else ""
         # The remark belongs to the table: on a page of its own it would be a page of one line.

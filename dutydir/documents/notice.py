@@ -63,13 +63,13 @@ def leader_sentence(d: Directory, post: Post) -> str:
 
 
 def level(d: Directory) -> str:
-    """The unit's level from its short name: 区, 镇, 县 or 市."""
-    return d.unit.short_name[-1:] or "区"
+    """The unit's level in its own words: 区, 镇, 县 or 市."""
+    return d.unit.words.level
 
 
 def section_one(d: Directory) -> list[Paragraph]:
     """The paragraphs of section 一, in the notice's order."""
-    lv = level(d)
+    lv, w = level(d), d.unit.words
     mayor = [p for p in d.posts if p.role == "mayor"]
     members = [p for p in d.posts if p.role != "mayor"]
     out = [Paragraph(p.clause, f"（一）{leader_sentence(d, p)}") for p in mayor]
@@ -78,9 +78,9 @@ def section_one(d: Directory) -> list[Paragraph]:
         out.append(
             Paragraph(
                 f"一（{CN[n]}）",
-                f"（{CN[n]}）根据《中华人民共和国安全生产法》等法律法规和{lv}政府领导同志工作分工，"
+                f"（{CN[n]}）根据《中华人民共和国安全生产法》等法律法规和{w.government}领导同志工作分工，"
                 "按照安全生产“一岗双责”和“管行业必须管安全、管业务必须管安全、管生产经营必须管安全”的要求，"
-                f"{lv}人民政府各位党组成员（副{lv}长）要督促分管（联系）部门（单位）和行业（领域）全面落实安全生产工作。",
+                f"{lv}人民政府各位{w.members}要督促分管（联系）部门（单位）和行业（领域）全面落实安全生产工作。",
             )
         )
         out += [Paragraph(p.clause, f"{i}.{leader_sentence(d, p)}") for i, p in enumerate(members, start=1)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from dutydir.documents import paths
 from dutydir.render import urls
 
@@ -30,3 +32,23 @@ def mechanisms(here: str) -> str:
         f"会议日程：[全部工作机制日历（iCalendar）]({urls.link(here, paths.UNIT_CALENDAR)})，可在 Outlook 或手机日历中订阅；"
         f"各位领导的日历见其页面。权责清单：[全部领导（PDF）]({urls.link(here, paths.UNIT_LISTS_PDF)})"
     )
+
+
+class DocumentLinks:
+    """The lines above for the templates, from one page, as Markdown the templates leave alone."""
+
+    def __init__(self, here: str) -> None:
+        self.here = here
+        """The page the links are written on."""
+
+    def leader(self, post_id: str) -> Markup:
+        """A leader page's line."""
+        return Markup(leader(self.here, post_id))
+
+    def lookup(self) -> Markup:
+        """The lookup page's line."""
+        return Markup(lookup(self.here))
+
+    def mechanisms(self) -> Markup:
+        """The mechanisms page's line."""
+        return Markup(mechanisms(self.here))
