@@ -107,21 +107,30 @@ def test_workbook_reads_back(directory: Directory) -> None:
     assert directory.unit.name in ws["A1"].value and directory.notice.number in ws["A1"].value
     assert [c.value for c in ws[2]] == list(COLUMNS)
     assert ws.freeze_panes == "A3"
-    assert ws.auto_filter.ref == f"A2:M{len(directory.sectors) + len(directory.key_areas) + 2}"
+    assert ws.auto_filter.ref == f"A2:N{len(directory.sectors) + len(directory.key_areas) + 2}"
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3)]
     gas = next(r for r in rows if r[1] == "燃气")
-    assert gas[2:9] == [
+    assert gas[2:10] == [
         "重点领域（重点行业领域）",
         "城镇燃气",
         "邓辉（区人民政府党组成员）",
         "负责",
         "丁力（副区长）",
+        "—",
         "待明确",
         "通知四（二）",
     ]
-    assert gas[10] == "推定：一（二）3列有“城镇燃气”。"
+    assert gas[11] == "推定：一（二）3列有“城镇燃气”。"
     assert ws.column_dimensions["B"].width >= spreadsheet.text_width("人员聚集场所公共安全领域") // 2
-    assert ws.column_dimensions["K"].width == spreadsheet.MAX_WIDTH
+    assert ws.column_dimensions["L"].width == spreadsheet.MAX_WIDTH
+
+
+def test_the_fallback_appears_where_the_data_sets_one(directory: Directory) -> None:
+    d = dataclasses.replace(directory, ab_fallback="quzhang")
+    rows = list(csv.reader(io.StringIO(spreadsheet.csv_text(d), newline="")))
+    column = rows[0].index("C角（AB角也不在时）")
+    assert rows[1][column] == "刘润长（区长）"
+    assert "刘润长（区长）（本领导和AB角均不在时）" in listing.post_list(d, d.posts[1])
 
 
 def test_workbook_has_a_sheet_per_unit(directory: Directory) -> None:

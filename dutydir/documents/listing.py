@@ -10,7 +10,15 @@ from __future__ import annotations
 import html
 from itertools import groupby
 
-from dutydir.documents.meta import INFERRED, NONE, commissioner_label, leader_label, partner_label, updated
+from dutydir.documents.meta import (
+    INFERRED,
+    NONE,
+    commissioner_label,
+    fallback_label,
+    leader_label,
+    partner_label,
+    updated,
+)
 from dutydir.model.directory import Directory, Post
 from dutydir.model.words import group_words
 from dutydir.render.pages import who_words
@@ -96,6 +104,7 @@ def facts(d: Directory, post: Post) -> str:
         rows.append(("总体责任", esc(post.overall)))
     rows += [
         ("AB角", esc(partner_label(d, post)) + ("（本领导不在时由其代理）" if d.partner(post) else "")),
+        ("C角", esc(fallback_label(d, post)) + ("（本领导和AB角均不在时）" if fallback_label(d, post) != NONE else "")),
         ("安全生产协调专员", esc(commissioner_label(d, post))),
         ("依据", esc(f"{d.notice.issuer}《{d.notice.title}》（{d.notice.number}）{post.clause}")),
         ("更新日期", esc(updated(d).isoformat())),

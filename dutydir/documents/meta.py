@@ -6,7 +6,7 @@ import datetime as dt
 import io
 import zipfile
 
-from dutydir.model import history
+from dutydir.model import cover, history
 from dutydir.model.directory import Directory, Post
 from dutydir.render import urls
 
@@ -41,6 +41,12 @@ def partner_label(d: Directory, post: Post) -> str:
     """The AB partner's label, or — when the post has none."""
     partner = d.partner(post)
     return leader_label(d, partner) if partner else NONE
+
+
+def fallback_label(d: Directory, post: Post) -> str:
+    """Who covers when the post's holder and AB partner are both away (C角), as the data says; — when nobody is set."""
+    who, words = cover.fallback(d, post)
+    return leader_label(d, who) if who else (words or NONE)
 
 
 def commissioner_label(d: Directory, post: Post) -> str:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from dutydir.documents.meta import INFERRED, NONE, commissioner_label, leader_label, partner_label, updated
+from dutydir.documents.meta import (
+    INFERRED,
+    NONE,
+    commissioner_label,
+    fallback_label,
+    leader_label,
+    partner_label,
+    updated,
+)
 from dutydir.model.directory import Directory, Post
 
 COLUMNS = (
@@ -13,6 +21,7 @@ COLUMNS = (
     "责任领导",
     "责任方式",
     "AB角（责任领导不在时代理）",
+    "C角（AB角也不在时）",
     "安全生产协调专员",
     "依据",
     "重点领域",
@@ -44,6 +53,7 @@ def directory_rows(d: Directory) -> list[tuple[str, ...]]:
                 leader_label(d, post),
                 sector.kind,
                 partner_label(d, post),
+                fallback_label(d, post),
                 commissioner_label(d, post),
                 f"通知{post.clause}" if post.clause else NONE,
                 joined([a.name for a in areas]),
@@ -64,6 +74,7 @@ def directory_rows(d: Directory) -> list[tuple[str, ...]]:
                 joined([leader_label(d, p) for p in posts]),
                 joined([s.kind for s in sectors]),
                 joined([partner_label(d, p) for p in posts]),
+                joined([fallback_label(d, p) for p in posts]),
                 joined([commissioner_label(d, p) for p in posts]),
                 basis,
                 area.name,
