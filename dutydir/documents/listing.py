@@ -128,7 +128,8 @@ def sectors_part(d: Directory, post: Post, level: int = 3) -> list[str]:
                     areas.append(esc(a.name) + mark)
             rows.append([esc(s.name), scopes, "、".join(dict.fromkeys(areas))])
         out.append(f'<h{level} class="kind">责任方式：{esc(kind)}</h{level}>')
-        out.append(table(["部门、行业领域", "所含领域", "涉及的重点领域（通知四（二））"], rows))
+        areas_head = f"涉及的重点领域（通知{d.key_areas_clause}）" if d.key_areas_clause else "涉及的重点领域"
+        out.append(table(["部门、行业领域", "所含领域", esc(areas_head)], rows))
     return out
 
 
@@ -142,7 +143,7 @@ def post_section(d: Directory, post: Post, top: int = 1) -> str:
     parts.append(facts(d, post))
     parts.append(
         f'<p class="note block">说明：本清单据{esc(d.unit.short_name)}安全生产责任目录的数据生成，所列为{esc(updated(d).isoformat())}'
-        f"起的任职和分工情况（通知四（一）：领导职务和分工调整的，相关安全生产工作职责由接任人员承担）。"
+        f"起的任职和分工情况；领导职务和分工调整的，相关安全生产工作职责由接任人员承担。"
         f"标“{INFERRED}”的重点领域，通知未写明归属，系按业务相近的原则推定。</p>"
     )
     heads = iter(CN)
