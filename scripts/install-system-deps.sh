@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the build needs, where missing:
-#   graphviz (dot), a CJK font for measuring Chinese labels; with --browser, chromium;
+#   graphviz (dot), a CJK font for measuring Chinese labels, chromium (printing the lists to PDF);
+#   with --browser, poppler-utils (the tests read the PDFs back with pdftotext and pdftoppm);
 #   with --nginx, nginx (the tests serve a published site through it, as an intranet server would).
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
@@ -10,9 +11,10 @@ command -v dot >/dev/null 2>&1 || want+=(graphviz)
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
   want+=(fontconfig fonts-noto-cjk)
 fi
+command -v chromium >/dev/null 2>&1 || want+=(chromium)
 for flag in "$@"; do
   case "$flag" in
-    --browser) command -v chromium >/dev/null 2>&1 || want+=(chromium) ;;
+    --browser) command -v pdftotext >/dev/null 2>&1 || want+=(poppler-utils) ;;
     # Debian puts nginx in /usr/sbin, outside a normal user's PATH.
     --nginx) [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || want+=(nginx) ;;
     *) echo "unknown option: $flag (use --browser, --nginx)" >&2; exit 2 ;;
