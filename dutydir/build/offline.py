@@ -50,7 +50,8 @@ def write_zip(site_dir: Path, out: Path) -> int:
     """
     epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH") or ZIP_EPOCH), ZIP_EPOCH)
     stamp = time.gmtime(epoch)[:6]
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    # Sorted by the names as written in the zip, so a listing of the zip is in order.
+    files = sorted((p for p in site_dir.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site_dir).as_posix())
     tmp = out.with_name(out.name + ".tmp")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:
