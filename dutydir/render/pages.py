@@ -46,6 +46,8 @@ class Options:
     """The site's folder of templates that replace the packaged ones."""
     several: bool = False
     """True on a site of several units: each page names its unit."""
+    pdf: bool = True
+    """True when the build prints the lists to PDF, so pages link them."""
 
 
 def all_pages(
@@ -97,7 +99,7 @@ def page(name: str, d: Directory, here: str, title: str, o: Options | None, **mo
         cover=functools.partial(cover, d),
         who_words=who_words(d),
         duty_words=group_words(d.unit.words),
-        docs=document_links.DocumentLinks(here),
+        docs=document_links.DocumentLinks(here, o.pdf),
         **more,
     )
 
