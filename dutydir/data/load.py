@@ -14,6 +14,7 @@ import yaml
 from dutydir import model
 from dutydir.data.errors import DataError, Problem
 from dutydir.data.fields import IDENT_RE, Record, Report, place_of, suggest
+from dutydir.data import vocabulary
 from dutydir.data.unit_file import UNIT_FILE
 from dutydir.model.slugs import slugify
 
@@ -179,6 +180,7 @@ class Builder:
             as_of=self.day,
         )
         self.vacancies(directory)
+        vocabulary.attach(directory, r.get("vocabulary", []), self.warnings)
         return directory
 
     def notice(self, n: Record) -> model.Notice:

@@ -290,6 +290,8 @@ class Directory:
     """Where in the notice the key areas are listed."""
     as_of: dt.date
     """The day the directory describes: who holds what on that day."""
+    vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Words of the shipped vocabulary and the unit's own entries by sector; added for search, not the notice's."""
     _posts_by_id: dict[str, Post] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -30,6 +30,7 @@ DUTY_WORDS = {"mayor": "区长", "members": "各位党组成员（副区长）",
 # Set on a heading, leaves its section out of the search index (Material reads data-search-exclude).
 UNINDEXED = ' { data-search-exclude="true" }'
 ADDED_FOR_SEARCH = "（为便于检索添加，非通知原文）"
+FROM_VOCABULARY = "（dutydir 自带的工作安全词表，为便于检索添加，非通知原文）"
 
 
 def all_pages(
@@ -291,6 +292,8 @@ def sector_page(d: Directory, sector: Sector) -> str:
         rows.append(["重点领域", "、".join(f"[{md(a.name)}]({urls.link(here, urls.KEY_AREAS)})" for a in areas)])
     if sector.keywords:
         rows.append(["检索词", "、".join(md(w) for w in sector.keywords) + ADDED_FOR_SEARCH])
+    if d.vocabulary.get(sector.name):
+        rows.append(["常用说法", "、".join(md(w) for w in d.vocabulary[sector.name]) + FROM_VOCABULARY])
     if sector.since is None:
         rows.append(["依据", cite(post.clause, here)])
     else:

@@ -22,8 +22,8 @@ HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def terms(d: Directory, sector: Sector) -> tuple[str, ...]:
-    """Words a sector's page is found by beyond its name: the key areas under it, then its keywords."""
-    words = [a.name for a in d.key_areas_of(sector)] + list(sector.keywords)
+    """Words a sector's page is found by beyond its name: the key areas under it, its keywords, the vocabulary's."""
+    words = [a.name for a in d.key_areas_of(sector)] + list(sector.keywords) + list(d.vocabulary.get(sector.name, ()))
     return tuple(w for w in dict.fromkeys(words) if w != sector.name)
 
 

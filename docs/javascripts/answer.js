@@ -1,0 +1,212 @@
+// The answer box (答案框): as the reader types into the search box (Material's, or Pagefind's on the search
+// page), a box above the results names the sector, its responsible leader and who covers (AB角).
+// Its data is javascripts/answer-data.js, a script setting window.DUTYDIR_ANSWERS, loaded on first use:
+// a script, not JSON, so the box works from a copy opened as file:// too. Everything from the data is
+// written as text (textContent), never as markup. Without JavaScript there is no box; the lookup page
+// (速查) lists every sector with its leaders.
+(function () {
+  "use strict";
+
+  var here = document.currentScript ? document.currentScript.src : "";
+  var dataUrl = here.replace(/[^/]*$/, "answer-data.js");
+  var siteRoot = here.replace(/[^/]*\/[^/]*$/, "");
+  var MAX_SHOWN = 4;
+  // Words asking "who" rather than naming a sector: dropped from a query that has other words.
+  var ASKING = /^(谁|谁管|归谁管|谁负责|由谁负责|负责人|负责|分管|分管领导|责任领导|领导|找谁|ab角|代理|不在时|安全生产|安全|工作|的)$/;
+  // Endings and beginnings tried off a word that matches nothing as typed (燃气归谁管, 区应急局).
+  var ENDINGS = /(归谁管|谁管|谁负责|由谁负责|找谁|负责人|的领导|分管领导|领导|的安全|安全生产|安全|工作|问题|隐患|事故)$/;
+  var BEGINNINGS = /^(区|市|县|镇|街道|全区|全市)/;
+  var WEIGHT = { name: 10, area: 9, vocab: 8, person: 10, post: 9, title: 8, sectors: 4 };
+
+  var records = null;
+  var waiting = [];
+
+  function squash(text) {
+    return String(text).toLowerCase().replace(/[\s，。、；：？！,.;:?!“”"'‘’（）()·\-—]+/g, "");
+  }
+
+  function keysOf(record, lists) {
+    var keys = [];
+    function add(words, kind) {
+      words.forEach(function (w) { keys.push({ text: squash(w), word: w, kind: kind }); });
+    }
+    if (record.t !== undefined) {
+      add([record.n], "person");
+      add([record.t], "post");
+      add(lists[record.a], "title");
+      add(record.s, "sectors");
+    } else {
+      add([record.n], "name");
+      add(lists[record.a], "area");
+      add(lists[record.v], "vocab");
+    }
+    return keys;
+  }
+
+  function prepare() {
+    var data = window.DUTYDIR_ANSWERS;
+    if (!data || records) return;
+    records = data.records.map(function (record, i) {
+      return { record: record, order: i, keys: keysOf(record, data.lists) };
+    });
+  }
+
+  function load(then) {
+    if (records) return then();
+    waiting.push(then);
+    if (waiting.length > 1) return;
+    var script = document.createElement("script");
+    script.src = dataUrl;
+    script.onload = function () {
+      prepare();
+      var calls = waiting;
+      waiting = [];
+      calls.forEach(function (call) { call(); });
+    };
+    document.head.appendChild(script);
+  }
+
+  // How well a typed word matches a key: whole, its beginning, inside it, containing it, or its characters
+  // in order (市监 in 市场监管).
+  function closeness(q, k) {
+    if (!k) return 0;
+    if (k === q) return 1;
+    var at = k.indexOf(q);
+    if (at === 0) return 0.85;
+    if (at > 0) return 0.7;
+    if (k.length >= 2 && q.indexOf(k) !== -1) return 0.2 + 0.55 * k.length / q.length;
+    if (q.length >= 2 && q.charAt(0) === k.charAt(0)) {
+      var from = 0;
+      for (var i = 0; i < q.length; i += 1) {
+        from = k.indexOf(q.charAt(i), from) + 1;
+        if (!from) return 0;
+      }
+      return 0.5;
+    }
+    return 0;
+  }
+
+  function best(entry, q) {
+    var top = { score: 0, key: null };
+    entry.keys.forEach(function (key) {
+      var score = WEIGHT[key.kind] * closeness(q, key.text);
+      if (score > top.score) top = { score: score, key: key };
+    });
+    return top;
+  }
+
+  function variants(word) {
+    var out = [word];
+    var shorter = word.replace(ENDINGS, "");
+    if (shorter.length >= 1 && shorter !== word) out.push(shorter);
+    out.slice().forEach(function (w) {
+      var rest = w.replace(BEGINNINGS, "");
+      if (rest.length >= 2 && rest !== w) out.push(rest);
+    });
+    return out;
+  }
+
+  function answer(query) {
+    var words = query.split(/\s+/).map(squash).filter(function (w) { return w; });
+    var asking = words.filter(function (w) { return !ASKING.test(w); });
+    if (asking.length) words = asking;
+    var scored = records.map(function (entry) {
+      var total = 0, matched = 0, why = [];
+      words.forEach(function (word) {
+        var top = { score: 0, key: null };
+        variants(word).some(function (w) {
+          top = best(entry, w);
+          return top.score > 0;
+        });
+        if (top.score > 0) {
+          total += top.score;
+          matched += 1;
+          why.push(top.key);
+        }
+      });
+      return { entry: entry, total: total, matched: matched, why: why };
+    });
+    scored = scored.filter(function (s) { return s.matched > 0; });
+    scored.sort(function (a, b) {
+      return b.matched - a.matched || b.total - a.total || a.entry.order - b.entry.order;
+    });
+    if (!scored.length) return [];
+    var first = scored[0];
+    return scored.filter(function (s) {
+      return s.matched === first.matched && s.total >= 0.8 * first.total;
+    }).slice(0, MAX_SHOWN);
+  }
+
+  function who(pair) {
+    return pair.length ? pair[0] + (pair[0] === pair[1] ? "" : "（" + pair[1] + "）") : "";
+  }
+
+  function link(text, url) {
+    var a = document.createElement("a");
+    a.href = siteRoot + url + (location.protocol === "file:" && /\/$|^$/.test(url) ? "index.html" : "");
+    a.textContent = text;
+    return a;
+  }
+
+  function row(found) {
+    var r = found.entry.record;
+    var p = document.createElement("p");
+    p.className = "dutydir-answer__row";
+    if (r.unit) p.appendChild(document.createTextNode("【" + r.unit + "】"));
+    var text;
+    if (r.t !== undefined) {
+      p.appendChild(link(r.n + "（" + r.t + "）", r.u));
+      text = " → " + (r.s.length ? "负责" + r.s.join("、") : r.o || "");
+    } else {
+      p.appendChild(link(r.n, r.u));
+      text = " → " + who(r.w) + (r.k || "负责");
+    }
+    text += r.b.length ? "；不在时 " + who(r.b) : "";
+    p.appendChild(document.createTextNode(text));
+    var added = found.why.filter(function (key) { return key.kind === "vocab"; });
+    if (added.length) {
+      var note = document.createElement("span");
+      note.className = "dutydir-answer__note";
+      note.textContent = "（“" + added[0].word + "”是为便于检索添加的常用说法，非通知原文）";
+      p.appendChild(note);
+    }
+    return p;
+  }
+
+  function boxFor(input) {
+    var box = input.dutydirAnswer;
+    if (box) return box;
+    box = document.createElement("div");
+    box.className = "dutydir-answer";
+    box.setAttribute("role", "status");
+    box.setAttribute("aria-live", "polite");
+    box.hidden = true;
+    var wrap = input.closest(".md-search") && input.closest(".md-search").querySelector(".md-search__scrollwrap");
+    if (wrap) wrap.insertBefore(box, wrap.firstChild);
+    else input.insertAdjacentElement("afterend", box);
+    input.dutydirAnswer = box;
+    return box;
+  }
+
+  function show(input) {
+    var box = boxFor(input);
+    var query = input.value;
+    var found = query.trim() ? answer(query) : [];
+    box.textContent = "";
+    found.forEach(function (f) { box.appendChild(row(f)); });
+    box.hidden = !found.length;
+    box.setAttribute("data-query", query);
+  }
+
+  function watched(target) {
+    return target && target.matches && target.matches(".md-search__input, .pagefind-ui__search-input");
+  }
+
+  document.addEventListener("input", function (event) {
+    var input = event.target;
+    if (watched(input)) load(function () { show(input); });
+  }, true);
+  document.addEventListener("focusin", function (event) {
+    if (watched(event.target)) load(function () {});
+  }, true);
+})();
