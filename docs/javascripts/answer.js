@@ -19,6 +19,7 @@
   var WEIGHT = { name: 10, area: 9, vocab: 8, person: 10, post: 9, title: 8, sectors: 4 };
 
   var records = null;
+  var byUrl = null;
   var waiting = [];
 
   function squash(text) {
@@ -152,6 +153,8 @@
     var r = found.entry.record;
     var p = document.createElement("p");
     p.className = "dutydir-answer__row";
+    // The leader this row sends the reader to: for tests and for readers' tools, not shown.
+    p.setAttribute("data-leader", r.t !== undefined ? r.n : r.w[0] || "");
     if (r.unit) p.appendChild(document.createTextNode("【" + r.unit + "】"));
     var text;
     if (r.t !== undefined) {
@@ -201,6 +204,46 @@
   function watched(target) {
     return target && target.matches && target.matches(".md-search__input, .pagefind-ui__search-input");
   }
+
+  // Pagefind (large sites) requires every word of a query on a page: drop the asking words first.
+  function term(query) {
+    var words = query.split(/\s+/).filter(function (w) { return w; });
+    var kept = words.filter(function (w) { return !ASKING.test(squash(w)); }).map(function (w) {
+      var shorter = w.replace(ENDINGS, "");
+      return shorter || w;
+    });
+    return kept.length ? kept.join(" ") : query;
+  }
+
+  function escape(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  // A Pagefind result for a sector or leader page: its excerpt becomes the answer (who, and who covers),
+  // instead of the page's opening words, which are the hidden list of words it is found by.
+  function result(found) {
+    if (!records || !found || !found.url) return found;
+    if (!byUrl) {
+      byUrl = {};
+      records.forEach(function (e) { byUrl[new URL(siteRoot + e.record.u, location.href).href] = e; });
+    }
+    var match = byUrl[new URL(found.url, location.href).href.replace(/index\.html$/, "")];
+    if (!match) return found;
+    var r = match.record;
+    var text = r.t !== undefined
+      ? r.n + "（" + r.t + "）" + (r.s.length ? "负责" + r.s.join("、") : r.o || "")
+      : r.n + "的安全生产工作由" + who(r.w) + (r.k || "负责");
+    text += r.b.length ? "；不在时由 " + who(r.b) + " 代理。" : "。";
+    found.excerpt = escape(text);
+    found.sub_results = [];
+    return found;
+  }
+
+  window.dutydirAnswer = { term: term, result: result };
+  // On Pagefind's search page the data is needed for the results too: load it at once.
+  if (document.getElementById("dutydir-search")) load(function () {});
 
   document.addEventListener("input", function (event) {
     var input = event.target;

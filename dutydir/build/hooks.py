@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from dutydir import DataError
-from dutydir.build import pagefind, search_index, svg
+from dutydir.build import material_search, pagefind, search_index, svg
 from dutydir.data.units import load_site
 from dutydir.render import answer_data
 from dutydir.render.site import site_pages
@@ -85,6 +85,10 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
         except pagefind.SearchError as e:
             raise PluginError(str(e)) from None
         return
+    try:
+        log.info(material_search.patch_worker(Path(config.site_dir)))
+    except material_search.PatchError as e:
+        log.warning(f"dutydir: {e}")
     # Material writes the search index with \u escapes, six bytes a Chinese character; write it as UTF-8.
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file():

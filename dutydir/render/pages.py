@@ -213,6 +213,7 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool) -> str:
     holder = d.holder(post)
     partner = d.partner(post)
     lines = [heading(f"{holder.person} · {post.name}" if holder else f"{post.name}（空缺）"), ""]
+    lines += [words_block(search_words.leader_words(d, post)), ""]
     if holder and holder.title:
         lines += [f"**{md(holder.title)}**", ""]
     if holder is None:
@@ -344,11 +345,12 @@ def words_for_pagefind(d: Directory, sector: Sector) -> str:
     so the words it should find the page by are given to it already separated; Material's
     search reads no attributes and is unaffected.
     """
-    words = search_words.cut_words(d, [sector.name, *search_words.terms(d, sector)])
-    # A block of raw HTML: Markdown leaves it whole, so nothing in the words can turn into markup.
-    return (
-        f'<div class="dutydir-words" data-pagefind-index-attrs="data-words" data-words="{attr(" ".join(words))}"></div>'
-    )
+    return words_block(search_words.cut_words(d, [sector.name, *search_words.terms(d, sector)]))
+
+
+def words_block(words: list[str]) -> str:
+    """The block of words for Pagefind: raw HTML, which Markdown leaves whole, so no word can turn into markup."""
+    return f'<div class="dutydir-words" data-pagefind-index-attrs="data-words" data-words="{attr(" ".join(words))}"></div>'
 
 
 def answer(d: Directory, sector: Sector, here: str) -> str:
