@@ -237,7 +237,10 @@
       : r.n + "的安全生产工作由" + who(r.w) + (r.k || "负责");
     text += r.b.length ? "；不在时由 " + who(r.b) + " 代理。" : "。";
     found.excerpt = escape(text);
-    found.sub_results = [];
+    // Pagefind's interface shows the page's own excerpt only beside a first sub-result for the page itself;
+    // the page's headings below it would show the hidden words again, so that is the only one kept.
+    found.sub_results = [{ title: r.n, url: found.meta && found.meta.url || found.url, excerpt: found.excerpt,
+      locations: [], weighted_locations: [], anchor: null }];
     return found;
   }
 
@@ -245,11 +248,27 @@
   // On Pagefind's search page the data is needed for the results too: load it at once.
   if (document.getElementById("dutydir-search")) load(function () {});
 
+  // A copy opened as file://: Material hides its search box, whose index it cannot fetch there. The box is
+  // shown again for the answer box alone (Material's own results stay hidden by the stylesheet).
+  function answerOnly() {
+    var search = document.querySelector(".md-search[data-md-component=search]");
+    if (!search) return;
+    search.classList.add("dutydir-answer-only");
+    var reveal = function () { if (search.hidden) search.hidden = false; };
+    new MutationObserver(reveal).observe(search, { attributes: true, attributeFilter: ["hidden"] });
+    reveal();
+  }
+  if (location.protocol === "file:") answerOnly();
+
   document.addEventListener("input", function (event) {
     var input = event.target;
     if (watched(input)) load(function () { show(input); });
   }, true);
   document.addEventListener("focusin", function (event) {
-    if (watched(event.target)) load(function () {});
+    if (!watched(event.target)) return;
+    load(function () {});
+    // Without its index Material does not open the search panel on focus; the answer box needs it open.
+    var toggle = document.getElementById("__search");
+    if (toggle && event.target.closest(".dutydir-answer-only")) toggle.checked = true;
   }, true);
 })();
