@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # Material prints an end-of-life banner on every build; it is noise in this project's logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve publish rollback system lint lock clean bench
+.PHONY: site test serve publish rollback system lint lock clean bench bench-search
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ rollback: $(STAMP)
 bench: $(STAMP) system
 	scripts/install-system-deps.sh --browser
 	$(BIN)/python scripts/bench.py
+
+# Only the reader's search (query suite on both engines, answer data sizes); updates its section of docs/benchmarks.md.
+bench-search: $(STAMP) system
+	scripts/install-system-deps.sh --browser
+	$(BIN)/python scripts/bench.py --search
 
 test: $(STAMP)
 	scripts/install-system-deps.sh --browser

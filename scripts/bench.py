@@ -39,6 +39,8 @@ from dutydir.render import search_words
 from dutydir.render.site import site_pages
 from dutydir.tools import synth
 
+import bench_search  # scripts/: the reader's search, measured on the query suite
+
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "mkdocs.yml"
 REAL_DATA = ROOT / "data" / "leaders.yaml"
@@ -777,9 +779,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="a short trial: tiny sites, one build of each")
     parser.add_argument("--runs", type=int, help=f"timed builds of each side of the overhead comparison ({RUNS})")
     parser.add_argument("--plain", nargs=3, type=Path, metavar=("DATA", "CACHE", "DEST"), help=argparse.SUPPRESS)
+    parser.add_argument("--search", action="store_true", help="measure only the reader's search; update its section")
     args = parser.parse_args(argv)
     if args.plain:
         plain_project(*args.plain)
+        return
+    if args.search:
+        args.out.write_text(bench_search.with_section(args.out.read_text(encoding="utf-8"), bench_search.measure(progress)))
+        progress(f"wrote the search section of {args.out}")
         return
     runs = args.runs or (1 if args.quick else RUNS)
     sizes = ((1, 1), (2, 1)) if args.quick else SIZES
@@ -799,8 +806,10 @@ def main(argv: list[str] | None = None) -> None:
             scaling(bench, units, n, prof if i == 0 else None, readers=i == last) for i, (units, n) in enumerate(sizes)
         ]
         shares = profile_shares(prof)
+    searching = bench_search.measure(progress)
     info["负载（结束时）"] = load()
     text = report(info, overheads, results, shares, runs, (time.perf_counter() - started) / 60)
+    text = bench_search.with_section(text, searching)
     args.out.write_text(text, encoding="utf-8")
     progress(f"wrote {args.out}")
 

@@ -100,7 +100,8 @@ def words_by_sector(d: model.Directory, own: list[Any]) -> dict[str, tuple[str, 
     """Each sector's added words: the shipped vocabulary matched to the unit, then the unit's own entries.
 
     ``own`` holds the unit file's checked ``vocabulary:`` records (word, sectors). A word equal to
-    a sector's name is left out: search finds that sector by its name.
+    a sector's name is left out (search finds that sector by its name), and so is one the unit's
+    data already gives the sector as a key area or keyword.
     """
     leads: dict[str, list[str]] = {}
     for entry in shipped().values():
@@ -112,11 +113,14 @@ def words_by_sector(d: model.Directory, own: list[Any]) -> dict[str, tuple[str, 
         # The unit's entry replaces whatever the shipped vocabulary says of the word; [] switches it off.
         leads[str(record["word"])] = [str(s) for s in record.get("sectors", []) if s in d.sectors]
     out: dict[str, list[str]] = {name: [] for name in d.sectors}
+    # Words the unit's own data already gives a sector (its key areas, its keywords) are not repeated.
+    given = {name: {a.name for a in d.key_areas if name in a.sectors} | set(s.keywords) for name, s in d.sectors.items()}
     for word, targets in leads.items():
         if word in d.sectors:
             continue
         for target in targets:
-            out[target].append(word)
+            if word not in given[target]:
+                out[target].append(word)
     return {name: tuple(words) for name, words in out.items() if words}
 
 

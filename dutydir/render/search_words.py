@@ -65,10 +65,16 @@ def cut_words(d: Directory, phrases: list[str]) -> list[str]:
 
 
 def leader_words(d: Directory, post: Post) -> list[str]:
-    """Words a leader's page is found by on Pagefind: the holder's name, the post and the full title, cut apart."""
+    """Words a leader's page is found by on Pagefind: the holder's name and its characters, the post, the titles."""
+    import jieba
+
+    teach_jieba([d])
     holder = d.holder(post)
-    phrases = [holder.person, *holder.title.split("、")] if holder else []
-    return cut_words(d, [*phrases, post.name])
+    name = [holder.person, *(c for c in holder.person if HAN_WORD.fullmatch(c))] if holder else []
+    # The titles are cut into words but not into characters: 区 and 长 would lead to every leader.
+    titles = [*holder.title.split("、"), post.name] if holder else [post.name]
+    words = [w for t in titles for w in (t, *jieba.cut_for_search(t)) if len(w) > 1]
+    return list(dict.fromkeys(name + words))
 
 
 def teach_jieba(units: Iterable[Directory]) -> None:
