@@ -161,7 +161,14 @@ def leaders_by_url(site: Path) -> dict[str, str]:
     """Each sector or leader page's URL (relative to the site) and its responsible leader, from the answer data."""
     text = (site / "javascripts" / "answer-data.js").read_text(encoding="utf-8")
     data = json.loads(text[text.index("=") + 1 : text.rstrip().rindex(";")])
-    return {r["u"]: (r["n"] if "t" in r else (r["w"] or [""])[0]) for r in data["records"]}
+    out = {}
+    for r in data["records"]:
+        prefix = data["units"][r["x"]][1]
+        if "t" in r:
+            out[f"{prefix}leaders/{r['i']}{data['end']}"] = r["n"]
+        else:
+            out[f"{prefix}sectors/{r['s']}{data['end']}"] = data["people"][r["w"]][0] if r["w"] >= 0 else ""
+    return out
 
 
 def box_leaders(page: Page) -> list[str]:

@@ -141,27 +141,23 @@ def test_answer_data_names_leaders_and_covers(tmp_path: Path) -> None:
     path.write_text(MINIMAL, encoding="utf-8")
     site, _ = load_site(path)
     data = read_answer_data(answer_data.script(site))
+    assert {k: data[k] for k in ("end", "units", "people")} == {
+        "end": "/",
+        "units": [["", ""]],
+        "people": [["李二", "副镇长"], ["张三", "副镇长"]],
+    }
     gas = next(r for r in data["records"] if r["n"] == "城镇燃气")
-    assert {k: v for k, v in gas.items() if k not in "av"} == {
-        "n": "城镇燃气",
-        "u": "sectors/cheng-zhen-ran-qi/",
-        "w": ["李二", "副镇长"],
-        "k": "",
-        "b": ["张三", "副镇长"],
-    }
+    assert gas == {"n": "城镇燃气", "s": "cheng-zhen-ran-qi", "w": 0, "b": 1, "a": gas["a"], "v": gas["v"], "x": 0}
     assert data["lists"][gas["a"]] == ["燃气"]
-    assert "煤气" in data["lists"][gas["v"]]
+    assert "煤气" in data["lists"][gas["v"]] and "燃气" not in data["lists"][gas["v"]]
+    transport = next(r for r in data["records"] if r["n"] == "交通运输")
+    assert transport["k"] == "全面负责"
     leader = next(r for r in data["records"] if r["n"] == "李二")
-    assert leader == {
-        "n": "李二",
-        "t": "副镇长",
-        "u": "leaders/fu-a/",
-        "s": ["应急管理", "城镇燃气"],
-        "o": "",
-        "b": ["张三", "副镇长"],
-        "a": leader["a"],
-    }
+    assert leader == {"n": "李二", "t": "副镇长", "i": "fu-a", "l": leader["l"], "b": 1, "a": leader["a"], "x": 0}
+    assert data["lists"][leader["l"]] == ["应急管理", "城镇燃气"]
     assert data["lists"][leader["a"]] == ["常务副镇长"]
+    mayor = next(r for r in data["records"] if r["n"] == "王一")
+    assert mayor["o"] == "对全镇安全生产工作负总责" and mayor["b"] == -1
 
 
 def test_answer_data_cannot_close_its_script(tmp_path: Path) -> None:

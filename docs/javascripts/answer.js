@@ -19,6 +19,7 @@
   var WEIGHT = { name: 10, area: 9, vocab: 8, person: 10, post: 9, title: 8, sectors: 4 };
 
   var records = null;
+  var data = null;
   var byUrl = null;
   var waiting = [];
 
@@ -35,7 +36,7 @@
       add([record.n], "person");
       add([record.t], "post");
       add(lists[record.a], "title");
-      add(record.s, "sectors");
+      add(lists[record.l], "sectors");
     } else {
       add([record.n], "name");
       add(lists[record.a], "area");
@@ -45,7 +46,7 @@
   }
 
   function prepare() {
-    var data = window.DUTYDIR_ANSWERS;
+    data = window.DUTYDIR_ANSWERS;
     if (!data || records) return;
     records = data.records.map(function (record, i) {
       return { record: record, order: i, keys: keysOf(record, data.lists) };
@@ -138,8 +139,14 @@
     }).slice(0, MAX_SHOWN);
   }
 
-  function who(pair) {
-    return pair.length ? pair[0] + (pair[0] === pair[1] ? "" : "（" + pair[1] + "）") : "";
+  // A person as "name（post）" from the data's table of people; "" for nobody (-1).
+  function who(n) {
+    var pair = data.people[n];
+    return pair ? pair[0] + (pair[0] === pair[1] ? "" : "（" + pair[1] + "）") : "";
+  }
+
+  function urlOf(r) {
+    return data.units[r.x][1] + (r.t !== undefined ? "leaders/" + r.i : "sectors/" + r.s) + data.end;
   }
 
   function link(text, url) {
@@ -154,17 +161,19 @@
     var p = document.createElement("p");
     p.className = "dutydir-answer__row";
     // The leader this row sends the reader to: for tests and for readers' tools, not shown.
-    p.setAttribute("data-leader", r.t !== undefined ? r.n : r.w[0] || "");
-    if (r.unit) p.appendChild(document.createTextNode("【" + r.unit + "】"));
+    p.setAttribute("data-leader", r.t !== undefined ? r.n : (data.people[r.w] || [""])[0]);
+    var unit = data.units[r.x][0];
+    if (unit) p.appendChild(document.createTextNode("【" + unit + "】"));
     var text;
     if (r.t !== undefined) {
-      p.appendChild(link(r.n + "（" + r.t + "）", r.u));
-      text = " → " + (r.s.length ? "负责" + r.s.join("、") : r.o || "");
+      var sectors = data.lists[r.l];
+      p.appendChild(link(r.n + "（" + r.t + "）", urlOf(r)));
+      text = " → " + (sectors.length ? "负责" + sectors.join("、") : r.o || "");
     } else {
-      p.appendChild(link(r.n, r.u));
+      p.appendChild(link(r.n, urlOf(r)));
       text = " → " + who(r.w) + (r.k || "负责");
     }
-    text += r.b.length ? "；不在时 " + who(r.b) : "";
+    text += r.b >= 0 ? "；不在时 " + who(r.b) : "";
     p.appendChild(document.createTextNode(text));
     var added = found.why.filter(function (key) { return key.kind === "vocab"; });
     if (added.length) {
@@ -227,15 +236,16 @@
     if (!records || !found || !found.url) return found;
     if (!byUrl) {
       byUrl = {};
-      records.forEach(function (e) { byUrl[new URL(siteRoot + e.record.u, location.href).href] = e; });
+      records.forEach(function (e) { byUrl[new URL(siteRoot + urlOf(e.record), location.href).href] = e; });
     }
     var match = byUrl[new URL(found.url, location.href).href.replace(/index\.html$/, "")];
     if (!match) return found;
     var r = match.record;
+    var sectors = r.t !== undefined ? data.lists[r.l] : [];
     var text = r.t !== undefined
-      ? r.n + "（" + r.t + "）" + (r.s.length ? "负责" + r.s.join("、") : r.o || "")
+      ? r.n + "（" + r.t + "）" + (sectors.length ? "负责" + sectors.join("、") : r.o || "")
       : r.n + "的安全生产工作由" + who(r.w) + (r.k || "负责");
-    text += r.b.length ? "；不在时由 " + who(r.b) + " 代理。" : "。";
+    text += r.b >= 0 ? "；不在时由 " + who(r.b) + " 代理。" : "。";
     found.excerpt = escape(text);
     // Pagefind's interface shows the page's own excerpt only beside a first sub-result for the page itself;
     // the page's headings below it would show the hidden words again, so that is the only one kept.
