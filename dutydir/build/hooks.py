@@ -14,7 +14,6 @@ from mkdocs.structure.files import File
 from dutydir import DataError
 from dutydir.build import material_search, pagefind, search_index, svg
 from dutydir.data.units import load_site
-from dutydir.render import answer_data
 from dutydir.render.site import site_pages
 
 if TYPE_CHECKING:
@@ -69,7 +68,6 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         raise PluginError(str(e)) from None
     if state["engine"] == "pagefind":
         generated[pagefind.PAGE] = pagefind.search_page()
-    generated[answer_data.PATH] = answer_data.script(state["site"], config.use_directory_urls)
     for src_uri, text in generated.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} is a generated page; remove the hand-written file")

@@ -12,9 +12,9 @@ from typing import Any
 import yaml
 
 from dutydir import model
+from dutydir.data import vocabulary
 from dutydir.data.errors import DataError, Problem
 from dutydir.data.fields import IDENT_RE, Record, Report, place_of, suggest
-from dutydir.data import vocabulary
 from dutydir.data.unit_file import UNIT_FILE
 from dutydir.model.slugs import slugify
 

@@ -8,7 +8,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 from dutydir.data.units import Site
-from dutydir.render import pages, urls
+from dutydir.render import answer_data, pages, urls
 from dutydir.render.escape import attr, md
 
 UNITS = "units.md"
@@ -32,7 +32,7 @@ def name_unit(text: str, path: str, name: str) -> str:
 
 
 def site_pages(site: Site, chart: pages.Chart, directory_urls: bool = True) -> dict[str, str]:
-    """Every generated page of every unit by its source path, plus the unit index when there are several.
+    """Every generated page of every unit by its source path, the unit index when there are several, the answer data.
 
     ``chart`` is called once for each different DOT, from several threads at once.
     """
@@ -48,6 +48,7 @@ def site_pages(site: Site, chart: pages.Chart, directory_urls: bool = True) -> d
             out[prefix + path] = text
     if several:
         out[UNITS] = unit_index(site)
+    out[answer_data.PATH] = answer_data.script(site, directory_urls)
     return later.fill(out)
 
 
