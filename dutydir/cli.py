@@ -6,23 +6,33 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import click
+from mkdocs.exceptions import PluginError
 
+from dutydir.build import docs_folder
 from dutydir.build.publish import PublishError, publish, rollback
+from dutydir.build.svg import ChartError
 from dutydir.data.errors import DataError
-from dutydir.data.load import load_directory
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
-from dutydir.render import escape
+from dutydir.render import diff_text
 from dutydir.tools import edit, synth, versions
+from dutydir.tools.change import change_file
 
 DEFAULT_DATA = "data/leaders.yaml"
 
 
 @click.group()
 def cli() -> None:
-    """Work-safety responsibility directory: check and maintain the data file."""
+    """Work-safety responsibility directory: check and maintain the data file, build and publish the site.
+
+    Each command's --help ends with an example.
+
+    \b
+    Example: dutydir check data/leaders.yaml
+    """
 
 
 def main() -> None:
@@ -42,12 +52,13 @@ def check(file: str, day: dt.datetime | None) -> None:
 
     Exits 1 when there is any error; warnings (such as a vacant post) are printed but do not fail.
 
+    \b
     Example: dutydir check data/leaders.yaml
     """
     try:
         site, warnings = load_site(file, day.date() if day else None)
     except DataError as e:
-        fail_data(file, e)
+        fail_data(e, file)
     for warning in warnings:
         click.echo(str(warning), err=True)
     count = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
@@ -55,11 +66,18 @@ def check(file: str, day: dt.datetime | None) -> None:
     click.echo(f"{file}: ok{units}{count}")
 
 
-def fail_data(file: str, e: DataError) -> None:
-    """Print every problem of a data file and a count, then exit 1."""
+def fail_data(e: DataError, file: str | Path, outcome: str = "") -> NoReturn:
+    """Print every problem of the data, then one line with their count and what became of the command; exit 1."""
     for problem in e.problems:
         click.echo(str(problem), err=True)
-    click.echo(f"{file}: {len(e.problems)} error{'s' if len(e.problems) != 1 else ''}", err=True)
+    count = f"{len(e.problems)} error{'s' if len(e.problems) != 1 else ''}"
+    click.echo(f"{file}: {count}{'; ' + outcome if outcome else ''}", err=True)
+    sys.exit(1)
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line on stderr and exit 1."""
+    click.echo(message, err=True)
     sys.exit(1)
 
 
@@ -75,15 +93,15 @@ def publish_command(dest: Path, data: Path, config: Path) -> None:
     DEST becomes a symlink into DEST.releases/, where the previous builds are kept for rollback.
     If anything fails, the live site stays exactly as it was.
 
+    \b
     Example: dutydir publish /srv/www/anquan
     """
     try:
         release = publish(data, dest, config)
     except DataError as e:
-        fail_data(str(data), e)
+        fail_data(e, data, "not published")
     except PublishError as e:
-        click.echo(f"not published: {e}", err=True)
-        sys.exit(1)
+        fail(f"not published: {e}")
     click.echo(f"published {dest} -> {release}")
 
 
@@ -92,13 +110,13 @@ def publish_command(dest: Path, data: Path, config: Path) -> None:
 def rollback_command(dest: Path) -> None:
     """Switch DEST back to the release published before the live one.
 
+    \b
     Example: dutydir rollback /srv/www/anquan
     """
     try:
         release = rollback(dest)
     except PublishError as e:
-        click.echo(f"not rolled back: {e}", err=True)
-        sys.exit(1)
+        fail(f"not rolled back: {e}")
     click.echo(f"rolled back {dest} -> {release}")
 
 
@@ -111,24 +129,15 @@ DATE_OPTION = click.option(
 
 
 def run_edit(data: Path, day: dt.date, make: Callable[[str, Directory], edit.Change]) -> None:
-    """Load the data, compute a change, check and write it; report, or leave the file unchanged and say why."""
+    """Make one change to the data file and report it, or say why the file was left unchanged."""
     try:
-        directory, _ = load_directory(data, day)
-        _, text = edit.read(data)
-        change = make(text, directory)
-        warnings = edit.apply(data, change, day)
+        applied = change_file(data, day, make)
     except DataError as e:
-        for problem in e.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"{data} left unchanged", err=True)
-        sys.exit(1)
+        fail_data(e, data, "left unchanged")
     except edit.EditError as e:
-        click.echo(f"dutydir: {e}; {data} left unchanged", err=True)
-        sys.exit(1)
-    click.echo(change.message)
-    for line in change.warnings:
-        click.echo(f"warning: {line}", err=True)
-    for line in warnings:
+        fail(f"dutydir: {e}; {data} left unchanged")
+    click.echo(applied.message)
+    for line in applied.warnings:
         click.echo(line, err=True)
 
 
@@ -148,6 +157,7 @@ def appoint(post: str, person: str, title: str | None, day: dt.datetime | None, 
 
     The former holder's term ends the day before; sectors, AB partner and commissioner stay with the post.
 
+    \b
     Example: dutydir appoint 丁力 王五 --date 2026-12-01
     """
     when = effective(day)
@@ -161,6 +171,7 @@ def appoint(post: str, person: str, title: str | None, day: dt.datetime | None, 
 def vacate(holder: str, day: dt.datetime | None, data: Path) -> None:
     """HOLDER's post (a name or post id) is vacant from --date; pages show 空缺 and who covers.
 
+    \b
     Example: dutydir vacate 丁力 --date 2026-12-01
     """
     when = effective(day)
@@ -175,6 +186,7 @@ def vacate(holder: str, day: dt.datetime | None, data: Path) -> None:
 def reassign(sector: str, post: str, day: dt.datetime | None, data: Path) -> None:
     """SECTOR, with its scopes, moves to POST (a post id or holder's name) from --date.
 
+    \b
     Example: dutydir reassign 城镇燃气 丁力 --date 2026-12-01
     """
     when = effective(day)
@@ -191,6 +203,7 @@ def pair(a: str, b: str, day: dt.datetime | None, data: Path) -> None:
 
     Their former pairs end the day before; a former partner left without one is reported as a warning.
 
+    \b
     Example: dutydir pair 李先勇 丁力 --date 2026-12-01
     """
     when = effective(day)
@@ -207,6 +220,7 @@ def pair(a: str, b: str, day: dt.datetime | None, data: Path) -> None:
 def acting(holder: str, by: str, start: dt.datetime, end: dt.datetime, reason: str | None, data: Path) -> None:
     """Someone stands in for HOLDER (a name or post id) from --from to --to; pages show it while it lasts.
 
+    \b
     Example: dutydir acting 丁力 --by 邓辉 --from 2026-12-01 --to 2026-12-10 --reason 外出学习
     """
     run_edit(data, start.date(), lambda text, d: edit.acting(text, d, holder, by, start.date(), end.date(), reason))
@@ -223,23 +237,17 @@ def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
     OLD and NEW are each a file or a git revision of the data file; OLD defaults to HEAD and NEW to
     the working file, so `dutydir diff` shows what is not committed yet.
 
+    \b
     Example: dutydir diff HEAD~1
     """
     try:
         with versions.version(old, data) as old_path, versions.version(new, data) as new_path:
             lines = versions.diff(old_path, new_path)
     except DataError as e:
-        for problem in e.problems:
-            click.echo(str(problem), err=True)
-        sys.exit(1)
+        fail_data(e, data)
     except versions.VersionError as e:
-        click.echo(f"dutydir: {e}", err=True)
-        sys.exit(1)
-    if markdown:
-        click.echo("## 安全生产责任分工调整\n")
-        click.echo("\n".join(f"- {escape.md(line)}" for line in lines) if lines else "无变化。")
-    else:
-        click.echo("\n".join(lines) if lines else "无变化。")
+        fail(f"dutydir: {e}")
+    click.echo(diff_text.markdown(lines) if markdown else diff_text.plain(lines))
 
 
 @cli.command("synth")
@@ -249,9 +257,36 @@ def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
 def synth_command(out: Path, units: int, seed: int) -> None:
     """Write a synthetic dataset of UNITS units into OUT (leaders.yaml and units/*.yaml), for tests and benchmarks.
 
+    \b
     Example: dutydir synth --units 50 --seed 1 /tmp/city && make site DATA=/tmp/city
     """
     written = synth.synth(out, units, seed)
-    site, _ = load_site(out)
+    try:
+        site, _ = load_site(out)
+    except DataError as e:
+        fail_data(e, out, "the written files do not check")
     pages = sum(len(unit.sectors) for unit in site.units[: len(written)])
     click.echo(f"wrote {len(written)} units to {out} ({pages} sector pages)")
+
+
+@cli.command("render")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--data", type=click.Path(path_type=Path), help="The data file (default: the one mkdocs.yml names).")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Render as of this day (default today).")
+def render_command(out: Path, config: Path, data: Path | None, day: dt.datetime | None) -> None:
+    """Write every page and chart of the site into OUT/docs, with an OUT/mkdocs.yml that needs no hooks.
+
+    Plain `mkdocs build` in OUT then makes the same HTML as the hooks do.
+
+    \b
+    Example: dutydir render /tmp/xinzhou && cd /tmp/xinzhou && mkdocs build --strict
+    """
+    try:
+        site, written = docs_folder.render_project(config, out, data, day.date() if day else None)
+    except DataError as e:
+        fail_data(e, data or config, "nothing written")
+    except (PluginError, docs_folder.FolderError, ChartError) as e:
+        fail(f"dutydir: {e}")
+    pages = sum(1 for _ in (out / "docs").rglob("*.md"))
+    click.echo(f"wrote {pages} pages of {len(site.units)} unit(s) to {out}/docs; build with: mkdocs build -f {written}")

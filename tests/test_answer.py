@@ -1,21 +1,17 @@
 """The shipped vocabulary, a unit's own entries, the answer box's data, Material's worker fix, and the query suite
-in a real browser on both engines (tests/search_suite.py; `make bench` reports the same measurements).
+in a real browser on both engines (dutydir/tools/bench/search_suite.py; `make bench` reports the same measurements).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from dutydir import load_directory
 from dutydir.build import material_search
@@ -24,8 +20,8 @@ from dutydir.data import vocabulary
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
 from dutydir.render import answer_data
-from tests import search_suite
-from tests.support import CHROMIUM, CHROMIUM_ARGS, copy_project, mkdocs_build
+from dutydir.tools.bench import search_suite
+from tests.support import Guard, copy_project, launch, mkdocs_build, served
 
 HERE = Path(__file__).parent
 MINIMAL = (HERE / "data" / "minimal.yaml").read_text(encoding="utf-8")
@@ -203,23 +199,10 @@ def test_built_site_has_the_fixed_worker_and_the_data(site: Path) -> None:
 # ---- the query suite in a browser -------------------------------------------------------------------------
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """The site on a free port of 127.0.0.1, and its base URL."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
@@ -234,33 +217,22 @@ def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run_suite(browser: Browser, site: Path, engine: str) -> list[search_suite.Outcome]:
     """Every query of the suite typed into the engine's search box, in a context that blocks outside requests."""
-    httpd, base = serve(site)
-    blocked: list[str] = []
-
-    def guard(route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route(lambda url: True, guard)
-    page = context.new_page()
-    page.goto(base + ("search/" if engine == "pagefind" else ""))
-    page.evaluate(search_suite.WATCH)
-    leaders = search_suite.leaders_by_url(site)
-    search = search_suite.pagefind_search if engine == "pagefind" else search_suite.material_search
-    outcomes = [search(page, query, leaders, base) for query in search_suite.QUERIES]
-    if engine == "material":
-        search_suite.type_query(page, "input.md-search__input", "煤气")
-        page.wait_for_selector(".dutydir-answer:not([hidden])")
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=ARTIFACTS / "answer.png")
-    context.close()
-    httpd.shutdown()
-    httpd.server_close()
-    assert blocked == []
+    guard = Guard()
+    with served(site) as base:
+        context = guard.watch(browser.new_context(viewport={"width": 1280, "height": 900}))
+        page = context.new_page()
+        page.goto(base + ("search/" if engine == "pagefind" else ""))
+        page.evaluate(search_suite.WATCH)
+        leaders = search_suite.leaders_by_url(site)
+        search = search_suite.pagefind_search if engine == "pagefind" else search_suite.material_search
+        outcomes = [search(page, query, leaders, base) for query in search_suite.QUERIES]
+        if engine == "material":
+            search_suite.type_query(page, "input.md-search__input", "煤气")
+            page.wait_for_selector(".dutydir-answer:not([hidden])")
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=ARTIFACTS / "answer.png")
+        context.close()
+    assert guard.blocked == []
     return outcomes
 
 
@@ -276,30 +248,32 @@ def check_suite(outcomes: list[search_suite.Outcome]) -> None:
     assert summary["pages_hit3"] >= 0.9 * len(outcomes), summary
 
 
+@pytest.mark.slow
 def test_suite_on_material(chromium: Browser, site: Path) -> None:
     check_suite(run_suite(chromium, site, "material"))
 
 
+@pytest.mark.slow
 def test_suite_on_pagefind(chromium: Browser, pagefind_site: Path) -> None:
     check_suite(run_suite(chromium, pagefind_site, "pagefind"))
 
 
+@pytest.mark.slow
 def test_pagefind_excerpt_is_the_answer(chromium: Browser, pagefind_site: Path) -> None:
-    httpd, base = serve(pagefind_site)
-    page = chromium.new_page()
-    page.goto(base + "search/")
-    search_suite.type_query(page, ".pagefind-ui__search-input", "城镇燃气")
-    page.wait_for_selector(".pagefind-ui__result-excerpt")
-    first = page.locator(".pagefind-ui__result").first
-    assert first.locator(".pagefind-ui__result-link").inner_text() == "城镇燃气"
-    assert first.locator(".pagefind-ui__result-excerpt").inner_text() == (
-        "城镇燃气的安全生产工作由邓辉（区人民政府党组成员）负责；不在时由 丁力（副区长） 代理。"
-    )
-    page.close()
-    httpd.shutdown()
-    httpd.server_close()
+    with served(pagefind_site) as base:
+        page = chromium.new_page()
+        page.goto(base + "search/")
+        search_suite.type_query(page, ".pagefind-ui__search-input", "城镇燃气")
+        page.wait_for_selector(".pagefind-ui__result-excerpt")
+        first = page.locator(".pagefind-ui__result").first
+        assert first.locator(".pagefind-ui__result-link").inner_text() == "城镇燃气"
+        assert first.locator(".pagefind-ui__result-excerpt").inner_text() == (
+            "城镇燃气的安全生产工作由邓辉（区人民政府党组成员）负责；不在时由 丁力（副区长） 代理。"
+        )
+        page.close()
 
 
+@pytest.mark.slow
 def test_answer_box_works_from_a_file_copy(chromium: Browser, site: Path) -> None:
     page: Page = chromium.new_page()
     page.goto((site / "index.html").as_uri())
@@ -312,6 +286,7 @@ def test_answer_box_works_from_a_file_copy(chromium: Browser, site: Path) -> Non
     page.close()
 
 
+@pytest.mark.slow
 def test_answer_box_marks_vocabulary_words(chromium: Browser, site: Path) -> None:
     page: Page = chromium.new_page()
     page.goto((site / "index.html").as_uri())

@@ -1,7 +1,7 @@
 """Realistic queries with the leaders the notice makes responsible, and how a browser measures search on them.
 
-Used by tests/test_answer.py (asserts) and scripts/bench.py (reports). Each query lists every leader that is a
-right first answer (a word spanning two sectors may lead to either leader).
+Used by tests/test_answer.py (asserts) and the benchmark (dutydir/tools/bench/search.py, reports). Each query
+lists every leader that is a right first answer (a word spanning two sectors may lead to either leader).
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ import json
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urljoin, urlsplit
 
-from playwright.sync_api import Page
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 LI = "李先勇"
 CHEN = "陈晓红"
@@ -220,8 +222,6 @@ def pagefind_search(page: Page, query: str, leaders: dict[str, str], base: str) 
 
 def relative(url: str, base: str) -> str:
     """A result's URL relative to the site root, without fragment."""
-    from urllib.parse import unquote, urljoin, urlsplit
-
     full = urljoin(base, url)
     return unquote(urlsplit(full).path)[len(urlsplit(base).path) :]
 
