@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from dutydir.build import charts, search_engine, settings, strict, svg
+from dutydir.render import escape
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +28,11 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     engine = search_engine.choose(s.search, site)
     search_engine.configure(config, engine)
     state.update(site=site, data=base / s.data_file, cache=base / s.cache_dir, engine=engine)
+    # Material prints the site name unescaped in <title>, the header and an aria-label, and as HTML in a tooltip.
+    try:
+        config.site_name = escape.site_name(config.site_name)
+    except ValueError as e:
+        raise PluginError(f"dutydir: {e}") from None
     return config
 
 

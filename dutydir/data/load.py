@@ -12,9 +12,10 @@ from typing import Any
 import yaml
 
 from dutydir import model
-from dutydir.data import vocabulary
+from dutydir.data import limits, reserved, vocabulary
 from dutydir.data.errors import DataError, Problem
 from dutydir.data.fields import IDENT_RE, Record, Report, place_of, suggest
+from dutydir.data.text_file import TextFileError, read_notice_text
 from dutydir.data.unit_file import UNIT_FILE
 from dutydir.model.slugs import slugify
 
@@ -59,7 +60,7 @@ def check_file(path: str | os.PathLike[str]) -> CheckedFile:
     shown = os.fspath(path)
     report = Report()
     try:
-        raw = Path(path).read_bytes()
+        raw = limits.read_regular_file(Path(path), limits.MAX_FILE_BYTES)
     except OSError as e:
         raise DataError([Problem(shown, 1, 1, Path(shown).name, f"cannot read the file: {e.strerror}")]) from None
     root = compose(decode(raw, shown), shown, report)
@@ -117,15 +118,28 @@ def compose(text: str, shown: str, report: Report) -> yaml.Node | None:
     if report.found:
         return None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = limits.compose(text)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         report.add((line, column), name, f"YAML syntax: {e.problem or e.context}")
         return None
+    except yaml.reader.ReaderError as e:
+        line, column = place_in(text, e.position)
+        report.add((line, column), name, f"不可打印的字符 U+{e.character:04X}（控制字符）；请删去它")
+        return None
+    except limits.LimitError as e:
+        report.add((e.line, e.column), name, e.message)
+        return None
     if root is not None:
         find_duplicate_keys(root, name, report)
     return root
+
+
+def place_in(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in a text."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def find_duplicate_keys(node: yaml.Node, name: str, report: Report) -> None:
@@ -176,6 +190,7 @@ class Builder:
     def build(self) -> model.Directory:
         """Build the directory; problems go to the report."""
         r = self.r
+        reserved.check_unit_id(r["unit"], self.report)
         unit = model.Unit(r["unit"]["id"], r["unit"]["name"], r["unit"]["short_name"])
         notice = self.notice(r["notice"])
         for order, p in enumerate(r["posts"]):
@@ -221,12 +236,10 @@ class Builder:
         """The notice's metadata, and its text read from text_file beside the data file."""
         text = ""
         if "text_file" in n:
-            path = self.base / n["text_file"]
             try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as e:
-                reason = e.strerror if isinstance(e, OSError) else "not UTF-8 text"
-                self.report.add(n.place("text_file"), "notice", f"cannot read text_file '{n['text_file']}': {reason}")
+                text = read_notice_text(self.base, str(n["text_file"]))
+            except TextFileError as e:
+                self.report.add(n.place("text_file"), "notice", e.message)
         basis = tuple(model.Document(str(d["title"]), str(d["number"])) for d in n.get("basis", []))
         return model.Notice(
             str(n["title"]), str(n["number"]), str(n["issuer"]), n["date"], str(n.get("addressees", "")), basis, text
@@ -257,6 +270,7 @@ class Builder:
             first = self.post_records[pid].line
             self.report.add(p.place("id"), pid, f"post id '{pid}' is used twice (first on line {first})")
             return
+        reserved.check_post_id(p, self.report)
         for s in p.get("sectors", []):
             self.claim(s, pid)
         post = model.Post(
@@ -275,11 +289,15 @@ class Builder:
 
     def acting(self, records: list[Record], pid: str) -> tuple[model.Acting, ...]:
         """A post's temporary stand-ins, by first day."""
-        out = []
+        out: list[model.Acting] = []
         for a in records:
             acting = model.Acting(str(a["by"]), a["from"], a["to"], str(a.get("reason", "")))
             if acting.end < acting.start:
                 self.report.add(a.place("to"), pid, f"stand-in ends ({acting.end}) before it starts ({acting.start})")
+            if any((o.by, o.start, o.end) == (acting.by, acting.start, acting.end) for o in out):
+                self.report.add(
+                    (a.line, a.column), pid, f"代理 {acting.by} {acting.start} 至 {acting.end} 重复写了两次"
+                )
             out.append(acting)
         return tuple(sorted(out, key=lambda x: x.start))
 
@@ -355,7 +373,10 @@ class Builder:
         """Two sectors must not share a page name (水务 and 税务 are both shui-wu in plain pinyin)."""
         seen: dict[str, str] = {}
         for sector in self.sectors.values():
-            if sector.slug in seen:
+            problem = reserved.slug_problem(sector.slug, sector.name in self.slugs)
+            if problem:
+                self.report.add(self.sector_places[sector.name], sector.name, problem)
+            elif sector.slug in seen:
                 self.report.add(
                     self.sector_places[sector.name],
                     sector.name,
@@ -413,6 +434,9 @@ class Builder:
                 self.report.add(rec.place("posts"), entity, "a post cannot be its own AB partner")
                 continue
             pair = model.AbPair((ids[0], ids[1]), rec["from"], rec.get("to"))
+            if pair.end is not None and pair.end < pair.start:
+                self.report.add(rec.place("to"), entity, f"AB角结束日 ({pair.end}) 早于开始日 ({pair.start})")
+                continue
             for earlier in out:
                 shared = set(earlier.posts) & set(pair.posts)
                 overlap = (earlier.end is None or earlier.end >= pair.start) and (
