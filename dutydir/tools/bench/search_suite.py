@@ -191,6 +191,10 @@ def type_query(page: Page, selector: str, query: str) -> None:
 
 def material_search(page: Page, query: str, leaders: dict[str, str], base: str) -> Outcome:
     """Type into Material's search box; the answer box's leaders and the result pages' leaders."""
+    # Emptied first, until Material says so: the count of the previous query must not pass for this one's.
+    page.locator("input.md-search__input").fill("")
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_function("() => /键入/.test(document.querySelector('.md-search-result__meta').textContent)")
     type_query(page, "input.md-search__input", query)
     page.wait_for_function(
         "(q) => { const b = document.querySelector('.dutydir-answer'); return b && b.dataset.query === q; }", arg=query
