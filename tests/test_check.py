@@ -50,7 +50,10 @@ CASES = [
         "unknown-field-typo",
         "    holders:\n      - person: 王一",
         "    holdrs:\n      - person: 王一",
-        ["leaders.yaml:18:5: zhenzhang: unknown field 'holdrs' in post (did you mean 'holders'?)"],
+        [
+            "leaders.yaml:18:5: zhenzhang: unknown field 'holdrs' in post (did you mean 'holders'?);"
+            " 可用的字段：id、name、role、clause、overall、sectors、holders、acting、liaises、note"
+        ],
     ),
     Case(
         "missing-required", "    role: mayor\n", "", ["leaders.yaml:14:5: zhenzhang: post lacks required field 'role'"]
@@ -113,7 +116,10 @@ CASES = [
         "scope-field-typo",
         "        children: [危险化学品]\n",
         "        children:\n          - name: 危险化学品\n            keyword: [剧毒]\n",
-        ["leaders.yaml:29:13: 危险化学品: unknown field 'keyword' in scope (did you mean 'keywords'?)"],
+        [
+            "leaders.yaml:29:13: 危险化学品: unknown field 'keyword' in scope (did you mean 'keywords'?);"
+            " 可用的字段：name、slug、keywords"
+        ],
     ),
     Case(
         "scope-keyword-is-a-sector",
@@ -252,7 +258,10 @@ CASES = [
         "keyword-field-typo",
         "      - 城镇燃气\n",
         "      - name: 城镇燃气\n        keyword: [天然气]\n",
-        ["leaders.yaml:29:9: 城镇燃气: unknown field 'keyword' in sector (did you mean 'keywords'?)"],
+        [
+            "leaders.yaml:29:9: 城镇燃气: unknown field 'keyword' in sector (did you mean 'keywords'?);"
+            " 可用的字段：name、kind、assists、children、slug、from、to、keywords"
+        ],
     ),
     Case(
         "empty-sector-list-item",
@@ -268,6 +277,12 @@ BOMB = "  - &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
 )
 HOLDER_B = "        title: 副镇长\n        from: 2024-01-02\n"
 CASES += [
+    Case(
+        "site-name-markup",
+        "  short_name: 测试镇",
+        "  short_name: 测试镇\n  site_name: <b>测试镇</b>",
+        ["leaders.yaml:6:14: testtown: 网站名称中不能有字符 < > & \" ' `（主题会把它当作 HTML 输出）"],
+    ),
     Case(
         "alias-bomb",
         "key_areas:\n",

@@ -28,9 +28,10 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     engine = search_engine.choose(s.search, site)
     search_engine.configure(config, engine)
     state.update(site=site, data=base / s.data_file, cache=base / s.cache_dir, engine=engine)
+    state["templates"] = base / s.templates if s.templates else None
     # Material prints the site name unescaped in <title>, the header and an aria-label, and as HTML in a tooltip.
     try:
-        config.site_name = escape.site_name(config.site_name)
+        config.site_name = escape.site_name(settings.site_name(config.site_name, site))
     except ValueError as e:
         raise PluginError(f"dutydir: {e}") from None
     return config
@@ -39,7 +40,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Add every generated page, in memory, beside the hand-written ones in docs/."""
     try:
-        generated = charts.generated_pages(state["site"], state["cache"], config.use_directory_urls)
+        generated = charts.generated_pages(state["site"], state["cache"], config.use_directory_urls, state["templates"])
     except svg.ChartError as e:
         raise PluginError(str(e)) from None
     for src_uri, text in {**generated, **search_engine.extra_pages(state["engine"])}.items():

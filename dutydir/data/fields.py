@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from dutydir.model.dates import UNKNOWN, UNKNOWN_DAY, Approx
+
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -22,6 +24,8 @@ NULL_TAG = "tag:yaml.org,2002:null"
 
 # A bare identifier: lower-case ASCII, digits and inner hyphens; safe in URLs and file names.
 IDENT_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A month or a year alone: 2007-07, 2007.
+PARTIAL_DATE_RE = re.compile(r"^([12][0-9]{3})(?:-([0-9]{1,2}))?$")
 # Control characters (a tab, a stray NUL from a bad paste) have no place in a one-line name.
 UNSAFE_NAME_RE = re.compile(r"[\x00-\x1f\x7f]")
 # In any text: control characters other than line breaks and tabs (a NUL breaks a chart's DOT), C1 controls,
@@ -69,17 +73,28 @@ class Record(dict[str, Any]):
 
 @dataclass
 class Report:
-    """Collects (line, column, entity, message) findings while walking the file."""
+    """Every finding of a file, errors and warnings alike, each as (line, column, entity, message, warning)."""
 
-    found: list[tuple[int, int, str, str]] = field(default_factory=list)
+    found: list[tuple[int, int, str, str, bool]] = field(default_factory=list)
 
-    def add(self, node_or_place: yaml.Node | tuple[int, int], entity: str, message: str) -> None:
-        """Record one finding at a node or at an explicit (line, column)."""
+    def add(
+        self, node_or_place: yaml.Node | tuple[int, int], entity: str, message: str, *, warning: bool = False
+    ) -> None:
+        """Record one finding at a node or at an explicit (line, column); a warning does not stop a build."""
         if isinstance(node_or_place, yaml.Node):
             line, column = place_of(node_or_place)
         else:
             line, column = node_or_place
-        self.found.append((line, column, entity, message))
+        self.found.append((line, column, entity, message, warning))
+
+    def warn(self, node_or_place: yaml.Node | tuple[int, int], entity: str, message: str) -> None:
+        """Record a warning: something a clerk should see that still builds (a vacancy, say)."""
+        self.add(node_or_place, entity, message, warning=True)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any finding is an error."""
+        return any(not f[4] for f in self.found)
 
 
 def place_of(node: yaml.Node) -> tuple[int, int]:
@@ -250,6 +265,28 @@ class Date(Kind):
         return None
 
 
+class LooseDate(Date):
+    """A date as a notice may give it: YYYY-MM-DD, YYYY-MM, YYYY, or 不详 where ``unknown`` allows it."""
+
+    def __init__(self, unknown: bool = False) -> None:
+        self.unknown = unknown
+        self.expected = "a date (YYYY-MM-DD, YYYY-MM or YYYY" + (", or 不详)" if unknown else ")")
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> dt.date | None:  # type: ignore[override]
+        if isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG) and node.style is None:
+            if self.unknown and node.value == UNKNOWN:
+                return UNKNOWN_DAY
+            m = PARTIAL_DATE_RE.match(node.value)
+            if m and 1 <= int(m.group(2) or 1) <= 12:
+                month = m.group(2)
+                return Approx(int(m.group(1)), int(month or 1), "month" if month else "year")
+            if node.tag == STR_TAG or m:
+                forms = "YYYY-MM-DD、YYYY-MM 或 YYYY" + ("，不知道时写 不详" if self.unknown else "")
+                report.add(node, entity, f"日期“{node.value}”无法识别；请写成 {forms}")
+                return None
+        return super().check(node, entity, report)
+
+
 class Count(Kind):
     """A positive whole number."""
 
@@ -345,7 +382,8 @@ class Mapping(Kind):
             spec = self.fields.get(name) if isinstance(name, str) else None
             if spec is None:
                 hint = suggest(str(name), list(self.fields)) if isinstance(name, str) else ""
-                report.add(key_node, entity, f"unknown field {name!r} in {self.what}{hint}")
+                allowed = "、".join(self.fields)
+                report.add(key_node, entity, f"unknown field {name!r} in {self.what}{hint}; 可用的字段：{allowed}")
                 continue
             value = spec.kind.check(value_node, spec.name if self.keys_name_entities else entity, report)
             if value is not None:

@@ -8,6 +8,8 @@ top-level name of a built site is in TOP_LEVEL, so a new page cannot be forgotte
 
 from __future__ import annotations
 
+import re
+
 from dutydir.data.fields import Record, Report
 
 TOP_LEVEL = frozenset(
@@ -40,6 +42,9 @@ TOP_LEVEL = frozenset(
 
 IN_FOLDER = frozenset({"index"})
 """Names inside leaders/ and sectors/ that are the folder's own page."""
+
+SITE_NAME_UNSAFE = re.compile(r"[<>&\"'`]")
+"""Characters a site name may not hold: the theme prints it as HTML in places no escaping suits all at once."""
 
 MAX_SLUG = 100
 """Characters of a page's name: a file name has at most 255 bytes, and a reader types the address."""

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from dutydir import model
+from dutydir.data.fields import Report
 
 # Endings that name the office rather than the sector: 市场监督管理局 is 市场监督管理, 消防工作 is 消防.
 ENDINGS = re.compile(r"(工作|行业|领域|部门|局|委)$")
@@ -135,7 +136,8 @@ def own_entry_warnings(d: model.Directory, own: list[Any]) -> list[tuple[int, in
     return notes
 
 
-def attach(d: model.Directory, own: list[Any], warnings: list[tuple[int, int, str, str]]) -> None:
+def attach(d: model.Directory, own: list[Any], report: Report) -> None:
     """Give the directory its vocabulary words; the unit's entries naming sectors it lacks become information."""
     d.vocabulary = words_by_sector(d, own)
-    warnings += own_entry_warnings(d, own)
+    for line, column, entity, message in own_entry_warnings(d, own):
+        report.warn((line, column), entity, message)

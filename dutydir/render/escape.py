@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
+from dutydir.data.reserved import SITE_NAME_UNSAFE
+
 # Exactly the characters Python-Markdown (with the tables extension) lets a backslash escape:
 # escaping any other one would leave the backslash visible. '<', '>' and '&' become entities.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -42,7 +44,6 @@ def dot_label(*lines: str) -> str:
 
 # Material's tooltips (content.tooltips) show a title attribute as HTML, and the theme puts the site name
 # in one: no escaping suits both that and <title>, so these characters are refused in a site name.
-SITE_NAME_UNSAFE = re.compile(r"[<>&\"'`]")
 
 
 def site_name(text: str) -> Markup:
