@@ -45,6 +45,7 @@ rollback: $(STAMP)
 bench: $(STAMP) system
 	scripts/install-system-deps.sh --browser
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_documents.py --json .cache/bench-documents.json
 
 # Only the reader's search (query suite on both engines, answer data sizes): updates the JSON and renders the page.
 bench-search: $(STAMP) system
