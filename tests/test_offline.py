@@ -107,6 +107,9 @@ def test_search_and_lookup_from_files(unpacked: Path, browser: Browser) -> None:
     box.click()
     box.press_sequentially("燃气")
     box.press("End")
+    # The answer box names the leader and who covers, above Material's own results, from files too.
+    expect(page.locator(".dutydir-answer").first).to_contain_text("城镇燃气")
+    expect(page.locator(".dutydir-answer").first).to_contain_text("邓辉")
     first = page.locator(".md-search-result__item").first
     expect(first).to_contain_text("城镇燃气")
     first.locator("a").first.click()
