@@ -36,6 +36,8 @@ DISTRICT_PAGES = {
     "changes": "changes/",
     "help": "help/",
     "benchmarks": "benchmarks/",
+    "list": "documents/lists/fuquzhang-jiaotong.html",
+    "lists": "documents/lists.html",
 }
 # A site of several units (dutydir synth) has these too.
 CITY_PAGES = {

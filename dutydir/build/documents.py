@@ -15,6 +15,7 @@ from dutydir.data.units import Site
 from dutydir.documents import calendar, listing, paths, popolo, spreadsheet
 from dutydir.documents.meta import moment
 from dutydir.model.directory import Directory
+from dutydir.render import urls
 
 
 def unit_documents(site: Site, unit: Directory) -> tuple[dict[str, bytes], dict[str, tuple[str, str]]]:
@@ -23,14 +24,17 @@ def unit_documents(site: Site, unit: Directory) -> tuple[dict[str, bytes], dict[
     stamp = moment(unit).strftime("%Y%m%d%H%M%S")
     out: dict[str, bytes] = {}
     to_print: dict[str, tuple[str, str]] = {}
+    # The web pages link the stylesheet (a strict Content-Security-Policy refuses inline styles); the HTML
+    # handed to the printer holds it inline, since it is printed from memory.
+    out[prefix + paths.LISTS_CSS] = listing.stylesheet(unit).encode("utf-8")
     for post in unit.posts:
-        html = listing.post_list(unit, post)
-        out[prefix + paths.list_html(post.id)] = html.encode("utf-8")
-        to_print[prefix + paths.list_pdf(post.id)] = (html, stamp)
+        css = urls.link(paths.list_html(post.id), paths.LISTS_CSS)
+        out[prefix + paths.list_html(post.id)] = listing.post_list(unit, post, css).encode("utf-8")
+        to_print[prefix + paths.list_pdf(post.id)] = (listing.post_list(unit, post), stamp)
         out[prefix + paths.calendar(post.id)] = calendar.post_calendar(unit, post)
-    whole = listing.unit_lists(unit)
-    out[prefix + paths.UNIT_LISTS_HTML] = whole.encode("utf-8")
-    to_print[prefix + paths.UNIT_LISTS_PDF] = (whole, stamp)
+    css = urls.link(paths.UNIT_LISTS_HTML, paths.LISTS_CSS)
+    out[prefix + paths.UNIT_LISTS_HTML] = listing.unit_lists(unit, css).encode("utf-8")
+    to_print[prefix + paths.UNIT_LISTS_PDF] = (listing.unit_lists(unit), stamp)
     out[prefix + paths.UNIT_CALENDAR] = calendar.unit_calendar(unit)
     out[prefix + paths.CSV] = spreadsheet.csv_bytes(unit)
     out[prefix + paths.POPOLO] = popolo.popolo_json(unit)

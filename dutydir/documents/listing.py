@@ -167,24 +167,27 @@ def post_section(d: Directory, post: Post, top: int = 1) -> str:
     return "".join(parts)
 
 
-def page(d: Directory, title: str, sections: list[str]) -> str:
-    """A whole HTML document around some sections."""
+def page(d: Directory, title: str, sections: list[str], css: str | None = None) -> str:
+    """A whole HTML document around some sections: its stylesheet linked from ``css``, or inline (for printing)."""
+    style = f'<link rel="stylesheet" href="{esc(css)}">' if css else f"<style>{stylesheet(d)}</style>"
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{stylesheet(d)}</style></head>\n<body>\n"
+        # No icon of its own: without this line a browser asks the server for /favicon.ico, which is not there.
+        f'<link rel="icon" href="data:,">'
+        f"<title>{esc(title)}</title>{style}</head>\n<body>\n"
         + "\n".join(sections)
         + "\n</body></html>\n"
     )
 
 
-def post_list(d: Directory, post: Post) -> str:
-    """The printable list of one post."""
-    return page(d, f"{leader_label(d, post)}安全生产权责清单 · {d.unit.short_name}", [post_section(d, post)])
+def post_list(d: Directory, post: Post, css: str | None = None) -> str:
+    """The printable list of one post; ``css`` links its stylesheet instead of holding it inline."""
+    return page(d, f"{leader_label(d, post)}安全生产权责清单 · {d.unit.short_name}", [post_section(d, post)], css)
 
 
-def unit_lists(d: Directory) -> str:
-    """Every post's list in one document: a first page listing them, then each list starting on a new page."""
+def unit_lists(d: Directory, css: str | None = None) -> str:
+    """Every post's list in one document: a first page listing them, then each list on a new page; ``css`` as above."""
     title = f"{d.unit.short_name}政府领导安全生产权责清单"
     rows = [[str(i), esc(leader_label(d, p)), esc(partner_label(d, p)), esc(p.clause)] for i, p in enumerate(d.posts, 1)]
     cover = (
@@ -193,4 +196,4 @@ def unit_lists(d: Directory) -> str:
         + table(["序号", "领导", "AB角", "依据"], rows, nowrap=(0, 3))
         + "</section>"
     )
-    return page(d, title, [cover, *(post_section(d, p, top=2) for p in d.posts)])
+    return page(d, title, [cover, *(post_section(d, p, top=2) for p in d.posts)], css)

@@ -9,6 +9,8 @@ XLSX = f"{FOLDER}/directory.xlsx"
 CSV = f"{FOLDER}/directory.csv"
 UNIT_CALENDAR = f"{FOLDER}/calendar.ics"
 POPOLO = f"{FOLDER}/popolo.json"
+LISTS_CSS = f"{FOLDER}/lists.css"
+"""The lists' stylesheet, linked from their web pages (a strict CSP refuses inline styles); PDFs get it inline."""
 SITE_PAGE_CSS = "stylesheets/dutydir-page.css"
 """The print margins of the site's pages; one for the site, from its main unit."""
 
