@@ -65,7 +65,9 @@ def next_change(d: Directory) -> dt.date | None:
         days += [h.start for h in post.holders] + [h.end + ONE_DAY for h in post.holders if h.end]
         days += [a.start for a in post.acting] + [a.end + ONE_DAY for a in post.acting]
     for sector in d.sectors.values():
-        days += [a.start for a in sector.assignments if a.start] + [a.end + ONE_DAY for a in sector.assignments if a.end]
+        days += [a.start for a in sector.assignments if a.start] + [
+            a.end + ONE_DAY for a in sector.assignments if a.end
+        ]
     for pair in d.ab_pairs:
         days += [pair.start] + ([pair.end + ONE_DAY] if pair.end else [])
     later = [day for day in days if day > d.as_of]

@@ -287,7 +287,9 @@ class Directory:
     def assignment(self, sector: Sector, day: dt.date | None = None) -> Assignment:
         """The sector's assignment in force on ``day`` (default the directory's day)."""
         if not sector.assignments:
-            return Assignment(sector.post_id, sector.kind, sector.since, None, sector.parent, sector.children, sector.lead)
+            return Assignment(
+                sector.post_id, sector.kind, sector.since, None, sector.parent, sector.children, sector.lead
+            )
         return in_force(sector.assignments, day or self.as_of)
 
     def sectors_of(self, post: Post, day: dt.date | None = None) -> list[Sector]:

@@ -54,6 +54,9 @@ def history(d: Directory) -> list[Event]:
                 events.append(
                     (h.start, f"{h.person}接替{previous.person}{left_of(previous)}任{post.name}{takes_over}。")
                 )
+            elif h.assumed:
+                # The day is a placeholder the notice does not give: the change log must not state it as a fact.
+                events.append((h.start, f"{h.person}任{post.name}（任职日期通知未载明，此日期为假定）。"))
             elif h.start != UNKNOWN_DAY:
                 events.append((h.start, f"{h.person}任{post.name}。"))
             if h.end is not None and not any(o.start == h.end + dt.timedelta(days=1) for o in post.holders):

@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dutydir.model import history
+from dutydir.model import coming, dates, history
 from dutydir.model.cover import cover
 from dutydir.model.directory import Directory, Post, Sector
 from dutydir.model.slugs import initial, pinyin_key
@@ -24,7 +24,7 @@ from dutydir.model.words import directory_title, group_words
 from dutydir.render import dot, search_words, urls
 from dutydir.render.escape import attr, front_matter, md
 from dutydir.render.links import Links
-from dutydir.render.tables import earlier_rows, key_area_groups, lookup_examples, lookup_rows
+from dutydir.render.tables import away_note, covering_note, earlier_rows, key_area_groups, lookup_examples, lookup_rows
 from dutydir.render.templating import render
 
 HELP = "help.md"
@@ -97,6 +97,8 @@ def page(name: str, d: Directory, here: str, title: str, o: Options | None, **mo
         cover=functools.partial(cover, d),
         who_words=who_words(d),
         duty_words=group_words(d.unit.words),
+        assumed_dates=any(h.assumed for p in d.posts for h in p.holders),
+        coming=more.pop("coming", ()),
         **more,
     )
 
@@ -130,7 +132,17 @@ def home(d: Directory, chart: Chart, o: Options) -> str:
 
 def leader_index(d: Directory, o: Options | None = None) -> str:
     """Leaders in the notice's order, with partner, commissioner and number of sectors."""
-    return page("leaders.md", d, urls.LEADERS, "按领导查找", o, any_liaison=any(p.liaises for p in d.posts))
+    links = Links(d, urls.LEADERS)
+    return page(
+        "leaders.md",
+        d,
+        urls.LEADERS,
+        "按领导查找",
+        o,
+        any_liaison=any(p.liaises for p in d.posts),
+        away_note=functools.partial(away_note, d),
+        covering_note=lambda post: covering_note(d, post, links),
+    )
 
 
 def sector_index(d: Directory, o: Options | None = None) -> str:
@@ -148,8 +160,22 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool, o: Opti
     excepted = [(d.sectors[e.sector], e) for e in pair.exceptions if e.sector in d.sectors] if pair else []
     mine = [(s, e) for s, e in excepted if s.post_id == post.id]
     svg = chart_block(chart(dot.leader(d, post, directory_urls)))
+    links = Links(d, urls.leader_page(post.id))
+    partner = d.partner(post)
+    # A vacant partner's sectors fall to this leader as AB角 (通知一（二）), all of them and not only while away.
+    vacant = [s for s in d.sectors_of(partner) if s.parent is None] if partner and d.holder(partner) is None else []
     return page(
-        "leader.md", d, urls.leader_page(post.id), title, o, post=post, chart=svg, excepted=mine, led=d.assisted(post)
+        "leader.md",
+        d,
+        urls.leader_page(post.id),
+        title,
+        o,
+        post=post,
+        chart=svg,
+        excepted=mine,
+        led=d.assisted(post),
+        coming=coming.for_post(d, post),
+        vacant_sectors=Markup("、").join(links.sector(s, False) for s in vacant),
     )
 
 
@@ -159,7 +185,10 @@ def sector_page(d: Directory, sector: Sector, o: Options | None = None) -> str:
     links = Links(d, here)
     post = d.responsible(sector)
     holder = d.holder(post)
-    since = [day for day in (sector.since or d.notice.date, holder.start if holder else None) if day]
+    start = sector.since or d.notice.date
+    # The later of the day the post took the sector and the day its holder took the post; a placeholder is marked.
+    since = f"{dates.iso(holder.start)} 起（假定）" if holder and holder.start > start and holder.assumed else ""
+    since = since or f"{dates.iso(max(start, holder.start) if holder else start)} 起"
     areas = d.key_areas_of(sector)
     return page(
         "sector.md",
@@ -169,10 +198,14 @@ def sector_page(d: Directory, sector: Sector, o: Options | None = None) -> str:
         o,
         tags=search_words.terms(d, sector),
         sector=sector,
-        since=max(since),
+        since=since,
+        coming=coming.for_sector(d, sector),
         pagefind_words=words_for_pagefind(d, sector),
         children=Markup("、").join(links.sector(d.sectors[c]) for c in sector.children),
-        areas=Markup("、").join(Markup(f"[{md(a.name)}]({links.to(urls.KEY_AREAS)})") for a in areas),
+        areas=Markup("、").join(
+            Markup(f"[{md(a.name)}]({links.to(urls.KEY_AREAS)}){'（推定）' if a.basis == 'inferred' else ''}")
+            for a in areas
+        ),
         liaisons=Markup("、").join(links.leader(p) for p in d.liaisons_of(sector.name)),
         earlier=earlier_rows(d, sector, links),
     )
