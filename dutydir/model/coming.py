@@ -39,7 +39,7 @@ def for_post(d: Directory, post: Post) -> list[tuple[dt.date, str]]:
                 out.append((a.start, f"自{cn(a.start)}起{sector.name}改由本职务负责"))
             elif was.id == post.id and a.post_id != post.id:
                 out.append((a.start, f"自{cn(a.start)}起{sector.name}改由{label(d, d.post(a.post_id), a.start)}负责"))
-    return sorted(out)
+    return sorted(out, key=lambda change: change[0])
 
 
 def for_sector(d: Directory, sector: Sector) -> list[tuple[dt.date, str]]:
@@ -55,7 +55,7 @@ def for_sector(d: Directory, sector: Sector) -> list[tuple[dt.date, str]]:
     for day, text in for_post(d, post):
         if day < until and "改由" not in text:
             out.append((day, f"{post.name}：{text}"))
-    return sorted(out)
+    return sorted(out, key=lambda change: change[0])
 
 
 def next_change(d: Directory) -> dt.date | None:

@@ -187,8 +187,10 @@ def sector_page(d: Directory, sector: Sector, o: Options | None = None) -> str:
     holder = d.holder(post)
     start = sector.since or d.notice.date
     # The later of the day the post took the sector and the day its holder took the post; a placeholder is marked.
-    since = f"{dates.iso(holder.start)} 起（假定）" if holder and holder.start > start and holder.assumed else ""
-    since = since or f"{dates.iso(max(start, holder.start) if holder else start)} 起"
+    first = max(start, holder.start) if holder else start
+    # The holder's first day counts when it is the later one; a placeholder day is marked.
+    assumed = holder is not None and holder.assumed and holder.start >= start
+    since = Markup(f"{dates.iso(first)} 起" + ("（假定）" if assumed else ""))
     areas = d.key_areas_of(sector)
     return page(
         "sector.md",
