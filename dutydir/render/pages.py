@@ -19,6 +19,7 @@ from markupsafe import Markup
 from dutydir.model import coming, dates, history
 from dutydir.model.cover import cover
 from dutydir.model.directory import Directory, Post, Sector
+from dutydir.model.notice import RESTORED, restored_count
 from dutydir.model.slugs import initial, pinyin_key
 from dutydir.model.words import directory_title, group_words
 from dutydir.render import dot, search_words, urls
@@ -254,7 +255,9 @@ def notice(d: Directory, o: Options | None = None) -> str:
     """The notice's cleaned text, which other pages cite by anchor."""
     o = o or Options()
     n = d.notice
-    text = n.text if n.text.endswith("\n") or not n.text else n.text + "\n"
+    source = n.marked or n.text
+    text = source if source.endswith("\n") or not source else source + "\n"
+    text = mark_restored(text)
     if o.several and text:
         # The unit's name goes under the text's own h1, as on every other page of a site of several units.
         lines = text.split("\n")
@@ -266,6 +269,22 @@ def notice(d: Directory, o: Options | None = None) -> str:
     return page(
         "notice.md", d, urls.NOTICE, n.title, o, front_matter=Markup(front_matter(title)), notice_text=Markup(text)
     )
+
+
+RESTORED_TITLE = "原件缺字，按上下文补全"
+
+
+def mark_restored(text: str) -> str:
+    """The notice's ⟦x⟧ marks as underlined characters with a title, and a line under the h1 saying what they are."""
+    count = restored_count(text)
+    if not count:
+        return text
+    text = RESTORED.sub(lambda m: f'<u class="dutydir-restored" title="{RESTORED_TITLE}">{m.group(1)}</u>', text)
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+    note = f"本文依据原件扫描识别整理。原件有 {count} 处字迹缺失，已按上下文补全，文中以下划虚线标出。"
+    lines[at + 1 : at + 1] = ["", note]
+    return "\n".join(lines)
 
 
 def help_page(d: Directory, o: Options | None = None) -> str:
