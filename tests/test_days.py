@@ -15,7 +15,7 @@ import pytest
 from dutydir import load_directory
 from dutydir.model import coming, history
 from dutydir.model.directory import Directory
-from dutydir.render import pages, search_words
+from dutydir.render import dot, pages, search_words
 from dutydir.render.links import Links
 from dutydir.render.tables import sector_row
 from dutydir.tools import edit
@@ -133,6 +133,7 @@ def test_vacancy_covered_by_partner(tmp_path: Path) -> None:
     d = changed(tmp_path, vacate_jiaoyu)
     page = pages.leader(d, d.post("fuquzhang-nongye"), fake_chart, True)
     check_golden("days/leader-fuquzhang-nongye-vacancy.md", page)
+    check_golden("days/leader-fuquzhang-nongye-vacancy.dot", dot.leader(d, d.post("fuquzhang-nongye")))
     assert "本领导不在时由其代理" not in page.split("| AB角 |")[1].split("\n")[0]
     row = sector_row(d, d.sectors["教育"], Links(d, "lookup.md"))
     assert row[3] == "[肖新锋](leaders/fuquzhang-nongye.md)（副区长），职务空缺期间由其代理"

@@ -128,6 +128,7 @@ def home(d: Directory, chart: Chart, o: Options) -> str:
         o,
         chart=svg,
         more=[(t, Markup(u)) for t, u in o.home_links],
+        covering=bool(dot.cover_edges(d, list(d.posts))),
     )
 
 
