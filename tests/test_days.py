@@ -18,7 +18,7 @@ from dutydir.model.directory import Directory
 from dutydir.render import dot, pages, search_words
 from dutydir.render.links import Links
 from dutydir.render.tables import sector_row
-from dutydir.tools import edit
+from dutydir.tools import edit, versions
 from tests.test_golden import check_golden, fake_chart
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,3 +153,20 @@ def test_every_page_names_its_day(tmp_path: Path, day: dt.date) -> None:
     for path, text in pages.all_pages(d, fake_chart).items():
         if path != "notice.md":
             assert f"按 {day.isoformat()} 的任职情况" in text, path
+
+
+def test_two_days_compared_from_one_load(tmp_path: Path) -> None:
+    """What changes between two days, from one load: the history between them, and the announcement diff."""
+    d = changed(tmp_path, appoint_wangwu, move_gas)
+    assert [e.text for e in history.between(d, BEFORE, AFTER)] == [
+        "王五接替丁力任副区长，相关安全生产工作职责由其承担。",
+        "城镇燃气的安全生产工作改由王五（副区长）负责（原由邓辉（区人民政府党组成员）负责）。",
+    ]
+    assert history.between(d, SWITCH, AFTER) == []
+    # A diff of two versions needs each file loaded once: the day is chosen on the model, not by reloading.
+    old = load_directory(DATA, BEFORE)[0]
+    one_load = versions.compare(old.on(AFTER), d.on(AFTER))
+    assert one_load == versions.compare(
+        load_directory(DATA, AFTER)[0], load_directory(tmp_path / "leaders.yaml", AFTER)[0]
+    )
+    assert one_load == versions.diff(DATA, tmp_path / "leaders.yaml")

@@ -120,3 +120,8 @@ def horizon(d: Directory) -> dt.date:
         ]
     days += [p.start for p in d.ab_pairs] + [p.end + dt.timedelta(days=1) for p in d.ab_pairs if p.end]
     return max(days)
+
+
+def between(d: Directory, first: dt.date, last: dt.date) -> list[Event]:
+    """The dated changes that take effect after ``first`` up to ``last``: what differs between the two days' views."""
+    return [e for e in history(d) if first < e.day <= last]
