@@ -124,7 +124,12 @@ def test_stand_in_shown_where_readers_look(tmp_path: Path) -> None:
         sector[sector.index('!!! info "临时代理"') + 2]
         == "    2026-11-20 至 2026-11-30，由邓辉代理丁力的工作（外出学习）。"
     )
-    # After the period the same load shows nobody standing in.
+    # Before the period the same load announces it; after it, nobody stands in.
+    earlier = d.on(dt.date(2026, 11, 1))
+    assert coming.for_post(earlier, earlier.post("fuquzhang-jiaotong")) == [
+        (dt.date(2026, 11, 20), "2026年11月20日至2026年11月30日由邓辉代理（外出学习）")
+    ]
+    assert coming.next_change(earlier) == dt.date(2026, 11, 20)
     assert d.on(SWITCH).standing_in("邓辉") == []
 
 

@@ -26,10 +26,11 @@ def for_post(d: Directory, post: Post) -> list[tuple[dt.date, str]]:
             out.append((h.start, f"自{cn(h.start)}起由{h.person}{'接任' if takes_over else '任职'}"))
         if h.end is not None and h.end >= d.as_of and not any(o.start == h.end + ONE_DAY for o in holders):
             out.append((h.end + ONE_DAY, f"自{cn(h.end + ONE_DAY)}起职务空缺（{h.person}任职至{cn(h.end)}）"))
-    for a in post.acting:
-        if a.start > d.as_of:
-            reason = f"（{a.reason}）" if a.reason else ""
-            out.append((a.start, f"{cn(a.start)}至{cn(a.end)}由{d.acting_name(a)}代理{reason}"))
+    for stand_in in post.acting:
+        if stand_in.start > d.as_of:
+            reason = f"（{stand_in.reason}）" if stand_in.reason else ""
+            when = f"{cn(stand_in.start)}至{cn(stand_in.end)}"
+            out.append((stand_in.start, f"{when}由{d.acting_name(stand_in)}代理{reason}"))
     for sector in d.sectors.values():
         for a in sector.assignments:
             if a.start is None or a.start <= d.as_of or a.parent is not None:
