@@ -18,6 +18,7 @@ def test_the_commands_are_those_the_readme_documents() -> None:
         "appoint",
         "check",
         "diff",
+        "notice",
         "pair",
         "publish",
         "reassign",

@@ -22,7 +22,7 @@ from dutydir.model.directory import Directory, Post, Sector
 from dutydir.model.notice import RESTORED, restored_count
 from dutydir.model.slugs import initial, pinyin_key
 from dutydir.model.words import directory_title, group_words
-from dutydir.render import dot, search_words, urls
+from dutydir.render import document_links, dot, search_words, urls
 from dutydir.render.escape import attr, front_matter, md
 from dutydir.render.links import Links
 from dutydir.render.tables import away_note, covering_note, earlier_rows, key_area_groups, lookup_examples, lookup_rows
@@ -47,6 +47,8 @@ class Options:
     """The site's folder of templates that replace the packaged ones."""
     several: bool = False
     """True on a site of several units: each page names its unit."""
+    pdf: bool = True
+    """True when the build prints the lists to PDF, so pages link them."""
 
 
 def all_pages(
@@ -100,6 +102,7 @@ def page(name: str, d: Directory, here: str, title: str, o: Options | None, **mo
         duty_words=group_words(d.unit.words),
         assumed_dates=any(h.assumed for p in d.posts for h in p.holders),
         coming=more.pop("coming", ()),
+        docs=document_links.DocumentLinks(here, o.pdf),
         **more,
     )
 
