@@ -169,6 +169,7 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool, o: Opti
     partner = d.partner(post)
     # A vacant partner's sectors fall to this leader as AB角 (通知一（二）), all of them and not only while away.
     vacant = [s for s in d.sectors_of(partner) if s.parent is None] if partner and d.holder(partner) is None else []
+    words = words_block(search_words.leader_words(d, post))
     return page(
         "leader.md",
         d,
@@ -181,6 +182,7 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool, o: Opti
         led=d.assisted(post),
         coming=coming.for_post(d, post),
         vacant_sectors=Markup("、").join(links.sector(s, False) for s in vacant),
+        pagefind_words=words,
     )
 
 
@@ -208,6 +210,7 @@ def sector_page(d: Directory, sector: Sector, o: Options | None = None) -> str:
         since=since,
         coming=coming.for_sector(d, sector),
         pagefind_words=words_for_pagefind(d, sector),
+        vocabulary=d.vocabulary.get(sector.name, ()),
         children=Markup("、").join(links.sector(d.sectors[c]) for c in sector.children),
         areas=Markup("、").join(
             Markup(f"[{md(a.name)}]({links.to(urls.KEY_AREAS)}){'（推定）' if a.basis == 'inferred' else ''}")
@@ -225,8 +228,11 @@ def words_for_pagefind(d: Directory, sector: Sector) -> Markup:
     so the words it should find the page by are given to it already separated; Material's
     search reads no attributes and is unaffected.
     """
-    words = search_words.cut_words(d, [sector.name, *search_words.terms(d, sector)])
-    # A block of raw HTML: Markdown leaves it whole, so nothing in the words can turn into markup.
+    return words_block(search_words.cut_words(d, [sector.name, *search_words.terms(d, sector)]))
+
+
+def words_block(words: list[str]) -> Markup:
+    """The block of words for Pagefind: raw HTML, which Markdown leaves whole, so no word can turn into markup."""
     return Markup(
         f'<div class="dutydir-words" data-pagefind-index-attrs="data-words" data-words="{attr(" ".join(words))}"></div>'
     )
