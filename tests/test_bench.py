@@ -80,7 +80,10 @@ def rendered(tmp_path: Path, r: Results) -> list[str]:
 
 def test_report_says_what_takes_the_hooks_time(tmp_path: Path) -> None:
     slow_pages = rendered(tmp_path, numbers())
-    assert "真实网站上，钩子做的事里用时最多的是生成页面（0.80 秒）。读取数据和生成页面共 0.83 秒，少于纯 MkDocs 生成同样网站的 1.80 秒（46%）。" in slow_pages
+    assert (
+        "真实网站上，钩子做的事里用时最多的是生成页面（0.80 秒）。读取数据和生成页面共 0.83 秒，少于纯 MkDocs 生成同样网站的 1.80 秒（46%）。"
+        in slow_pages
+    )
     r = numbers()
     r.overheads[0].parts = [0.9, 0.7, 0.03, 0.3]
     slow_import = rendered(tmp_path, r)

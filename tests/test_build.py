@@ -277,7 +277,8 @@ def test_sector_page(site: Path) -> None:
     page = parse(path)
     assert page.h1 == ["城镇燃气"]
     assert page.title == "城镇燃气 - 新洲区安全生产责任目录"
-    assert page.paragraphs[0] == (
+    assert page.paragraphs[0] == "按 2026-01-01 的任职情况（标“假定”的日期通知未载明）。"
+    assert page.paragraphs[1] == (
         "城镇燃气的安全生产工作由邓辉（区委常委、区人民政府党组成员）负责；邓辉不在时，由AB角丁力（副区长）代理。"
     )
     table = page.table()
@@ -287,11 +288,11 @@ def test_sector_page(site: Path) -> None:
     assert added.endswith("一氧化碳中毒（dutydir 自带的工作安全词表，为便于检索添加，非通知原文）")
     assert table == {
         "责任领导": ("邓辉（区委常委、区人民政府党组成员）", ["../../leaders/dangzu-chengjian/"]),
-        "负责起始日期": ("2022-03-09 起", []),
+        "负责起始日期": ("2022-03-09 起（假定）", []),
         "责任方式": ("负责", []),
         "AB角（责任领导不在时代理）": ("丁力（副区长）", ["../../leaders/fuquzhang-jiaotong/"]),
         "安全生产协调专员": ("待明确", []),
-        "重点领域": ("燃气", ["../../key-areas/"]),
+        "重点领域": ("燃气（推定）", ["../../key-areas/"]),
         "检索词": ("天然气、液化石油气（为便于检索添加，非通知原文）", []),
         "依据": ("通知一（二）3", ["../../notice/#s1-2-3"]),
     }
@@ -314,7 +315,7 @@ def test_lookup_table(site: Path, directory: Directory) -> None:
         ("行业领域", []),
         ("邓辉（区人民政府党组成员）", ["../leaders/dangzu-chengjian/"]),
         ("丁力（副区长）", ["../leaders/fuquzhang-jiaotong/"]),
-        ("重点领域：燃气；检索词：天然气、液化石油气", []),
+        ("重点领域：燃气（推定）；检索词：天然气、液化石油气", []),
     ]
     assert by_name["阳逻经济开发区", "行业领域"][2] == (
         "陈晓红（副区长）全面负责",

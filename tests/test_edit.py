@@ -207,7 +207,7 @@ def test_pages_after_appoint(real_copy: Path) -> None:
         "| 姓名 | 职务 | 起 | 止 |",
         "|---|---|---|---|",
         "| 王五 | 副区长 | 2026-12-01 | 至今 |",
-        "| 丁力 | 副区长 | 2022-03-09 | 2026-11-30 |",
+        "| 丁力 | 副区长 | 2022-03-09（假定） | 2026-11-30 |",
     ]
     log = built["changes.md"]
     assert log[log.index("## 2026-12-01") :].splitlines()[:3] == [

@@ -28,7 +28,10 @@ def test_plain_mkdocs_build_of_the_rendered_folder_is_the_hooks_build(built: Bui
     config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "hooks" not in config and "dutydir" not in config["extra"]
     pages = sorted(p.relative_to(out / "docs").as_posix() for p in (out / "docs").rglob("*.md"))
-    assert result.stdout == f"wrote {len(pages)} pages of 1 unit(s) to {out}/docs; build with: mkdocs build -f {out}/mkdocs.yml\n"
+    assert (
+        result.stdout
+        == f"wrote {len(pages)} pages of 1 unit(s) to {out}/docs; build with: mkdocs build -f {out}/mkdocs.yml\n"
+    )
     assert "index.md" in pages and "leaders/quzhang.md" in pages and "help.md" in pages
 
     plain = mkdocs_build(out, tmp_path / "site")
@@ -59,7 +62,9 @@ def test_one_unit_of_a_site_renders_alone(tmp_path: Path) -> None:
     town = minimal.replace("id: testtown", "id: dongzhen").replace("short_name: 测试镇", "short_name: 东镇")
     (tmp_path / "data" / "units" / "dongzhen.yaml").write_text(town, encoding="utf-8")
     site, _ = load_site(tmp_path / "data")
-    config = docs_folder.write_docs(Site(site.units[1:]), ROOT / "mkdocs.yml", tmp_path / "out", tmp_path / "cache", "material")
+    config = docs_folder.write_docs(
+        Site(site.units[1:]), ROOT / "mkdocs.yml", tmp_path / "out", tmp_path / "cache", "material"
+    )
     docs = tmp_path / "out" / "docs"
     assert (docs / "index.md").read_text(encoding="utf-8").splitlines()[:5] == [
         "---",

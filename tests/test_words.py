@@ -45,10 +45,10 @@ def test_unit_without_sectors_has_no_empty_tables(tmp_path: Path) -> None:
     d, _ = load_directory(tmp_path / "leaders.yaml", as_of=dt.date(2025, 1, 1))
     search_words.teach_jieba([d])
     built = pages.all_pages(d, lambda dot: "<svg/>")
-    assert built["lookup.md"].split("\n\n", 2)[2] == "本单位的数据尚未列出行业领域。\n"
-    assert built["sectors/index.md"].split("\n\n", 2)[2] == "本单位的数据尚未列出分管的部门和行业领域。\n"
-    assert built["key-areas.md"].split("\n\n", 2)[2] == "本单位的通知没有另列重点领域。\n"
-    assert built["mechanisms.md"].split("\n\n", 2)[2] == "本单位的数据没有列出会议频次和各方安全生产责任。\n\n"
+    assert built["lookup.md"].split("\n\n", 3)[3] == "本单位的数据尚未列出行业领域。\n"
+    assert built["sectors/index.md"].split("\n\n", 3)[3] == "本单位的数据尚未列出分管的部门和行业领域。\n"
+    assert built["key-areas.md"].split("\n\n", 3)[3] == "本单位的通知没有另列重点领域。\n"
+    assert built["mechanisms.md"].split("\n\n", 3)[3] == "本单位的数据没有列出会议频次和各方安全生产责任。\n\n"
     for text in built.values():
         assert "AB角" not in text
         assert "协调专员" not in text

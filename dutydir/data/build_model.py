@@ -12,6 +12,7 @@ from dutydir.data import build_posts, build_rules, build_sectors, reserved, voca
 from dutydir.data.fields import Record, Report
 from dutydir.data.refs import Refs
 from dutydir.data.text_file import TextFileError, read_notice_text
+from dutydir.model.notice import plain
 from dutydir.model.words import unit_words
 
 
@@ -95,9 +96,10 @@ def notice(n: Record, base: Path, report: Report) -> model.Notice:
         n["date"],
         str(n.get("addressees", "")),
         basis,
-        text,
+        plain(text),
         successor=str(successor.get("text", "")),
         successor_clause=str(successor.get("clause", "")),
+        marked=text,
     )
 
 

@@ -20,6 +20,7 @@ def holdings(holders: list[Record], entity: str, report: Report) -> tuple[model.
             h.get("to"),
             left_for=str(h.get("left_for", "")),
             note=str(h.get("note", "")),
+            assumed=h.get("from_basis") == "assumed",
         )
         if holding.left_for and holding.end is None:
             report.add(h.place("left_for"), holding.person, "写了离任去向（left_for），也要写离任日期（to）")

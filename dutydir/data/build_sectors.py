@@ -10,8 +10,9 @@ from dutydir import model
 from dutydir.data import reserved
 from dutydir.data.fields import Record, Report, suggest
 from dutydir.data.refs import Refs
+from dutydir.model.directory import sector_on
 from dutydir.model.slugs import slugify
-from dutydir.model.span import first_overlap, in_force
+from dutydir.model.span import first_overlap
 
 Place = tuple[int, int]
 
@@ -76,19 +77,10 @@ def make_sectors(claims: Claims, day: dt.date, report: Report) -> tuple[dict[str
             )
             report.add(second_place, name, f"sector is claimed twice: by post '{second.post_id}' and by {where}")
         assignments = tuple(a for a, _ in ordered)
-        current = in_force(assignments, day)
         slug = claims.slugs.get(name) or slugify(name) or f"sector-{len(sectors) + 1}"
-        sectors[name] = model.Sector(
-            name=name,
-            slug=slug,
-            post_id=current.post_id,
-            kind=current.kind,
-            parent=current.parent,
-            children=current.children,
-            since=current.start,
-            assignments=assignments,
-            lead=current.lead,
-        )
+        first = assignments[0]
+        sector = model.Sector(name, slug, first.post_id, first.kind, first.parent, first.children, first.start)
+        sectors[name] = sector_on(replace(sector, assignments=assignments, lead=first.lead), day)
         places[name] = min(place for _, place in found)
     return sectors, places
 

@@ -22,6 +22,11 @@ HOLDING = Mapping(
             required=True,
             doc="First day in the post; 2007-07, 2007 or 不详 when so given.",
         ),
+        Field(
+            "from_basis",
+            Choice("stated", "assumed"),
+            doc="assumed when the notice does not give the first day and 'from' is a placeholder.",
+        ),
         Field("to", LooseDate(), doc="Last day in the post; absent while the person holds it."),
         Field("left_for", Text(), doc="Where the person went on leaving, e.g. 调任区委副书记."),
         Field("note", Text(), doc="A remark the notice makes on the person, e.g. 在中央党校学习."),

@@ -7,10 +7,10 @@ the reverse directions are derived here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dutydir.model.notice import PERIOD_WORDS, Body, Document, Duty, KeyArea, Notice, Obligation, Unit
-from dutydir.model.span import Span, latest_covering
+from dutydir.model.span import Span, in_force, latest_covering
 
 DEFAULT_KIND = "负责"
 
@@ -31,6 +31,8 @@ class Holding(Span):
     """Where the person went on leaving, e.g. 调任区委副书记."""
     note: str = ""
     """A remark on the person, e.g. 在中央党校学习."""
+    assumed: bool = False
+    """True when the notice does not give the first day and ``start`` is a placeholder (shown as 假定)."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class Sector:
     slug: str
     """URL name of its page."""
     post_id: str
-    """The responsible post on the directory's day."""
+    """The responsible post on the directory's day (``Directory.on`` remakes it for another day)."""
     kind: str = DEFAULT_KIND
     """How the post answers for it: 负责, 全面负责, 协助区长负责 …"""
     parent: str | None = None
@@ -212,17 +214,26 @@ class Directory:
         """The post with this id."""
         return self._posts_by_id[post_id]
 
-    def holder(self, post: Post) -> Holding | None:
-        """Who holds the post on the directory's day; None for a vacancy."""
-        return self.holder_on(post, self.as_of)
+    def on(self, day: dt.date) -> Directory:
+        """The same directory as of another day, from the same load: sectors and posts follow the day's assignments."""
+        sectors = {name: sector_on(s, day) for name, s in self.sectors.items()}
+        posts = tuple(
+            replace(p, sectors=tuple(n for n, s in sectors.items() if s.post_id == p.id and s.parent is None))
+            for p in self.posts
+        )
+        return replace(self, posts=posts, sectors=sectors, as_of=day)
+
+    def holder(self, post: Post, day: dt.date | None = None) -> Holding | None:
+        """Who holds the post on ``day`` (default the directory's day); None for a vacancy."""
+        return latest_covering(post.holders, day or self.as_of)
 
     def holder_on(self, post: Post, day: dt.date) -> Holding | None:
         """Who holds the post on a given day."""
         return latest_covering(post.holders, day)
 
-    def acting_now(self, post: Post) -> Acting | None:
-        """The stand-in in force on the directory's day, if any."""
-        return next((a for a in post.acting if a.covers(self.as_of)), None)
+    def acting_now(self, post: Post, day: dt.date | None = None) -> Acting | None:
+        """The stand-in in force on ``day`` (default the directory's day), if any."""
+        return next((a for a in post.acting if a.covers(day or self.as_of)), None)
 
     def acting_name(self, acting: Acting) -> str:
         """The stand-in's name: the holder of the post named by id on its first day, else the name as given."""
@@ -231,9 +242,14 @@ class Directory:
             return holder.person if holder else f"{self.post(acting.by).name}（空缺）"
         return acting.by
 
-    def partner(self, post: Post) -> Post | None:
-        """The post paired with this one (AB角) on the directory's day."""
-        return self.partner_on(post, self.as_of)
+    def standing_in(self, person: str, day: dt.date | None = None) -> list[tuple[Post, Acting]]:
+        """The posts a person stands in for on ``day`` (default the directory's day), with each stand-in period."""
+        on = day or self.as_of
+        return [(p, a) for p in self.posts for a in p.acting if a.covers(on) and self.acting_name(a) == person]
+
+    def partner(self, post: Post, day: dt.date | None = None) -> Post | None:
+        """The post paired with this one (AB角) on ``day`` (default the directory's day)."""
+        return self.partner_on(post, day or self.as_of)
 
     def partner_on(self, post: Post, day: dt.date) -> Post | None:
         """The post paired with this one (AB角) on a given day."""
@@ -243,43 +259,55 @@ class Directory:
                 return self.post(other)
         return None
 
-    def pair_of(self, post: Post) -> AbPair | None:
-        """The AB pair the post is in on the directory's day."""
-        return next((p for p in self.ab_pairs if p.covers(self.as_of) and post.id in p.posts), None)
+    def pair_of(self, post: Post, day: dt.date | None = None) -> AbPair | None:
+        """The AB pair the post is in on ``day`` (default the directory's day)."""
+        on = day or self.as_of
+        return next((p for p in self.ab_pairs if p.covers(on) and post.id in p.posts), None)
 
-    def assisted(self, post: Post) -> list[Sector]:
-        """Sectors this post leads while another post assists (协助), in the notice's order."""
-        return [s for s in self.sectors.values() if s.lead == post.id and s.parent is None]
+    def assisted(self, post: Post, day: dt.date | None = None) -> list[Sector]:
+        """Sectors this post leads while another post assists (协助) on ``day``, in the notice's order."""
+        on = day or self.as_of
+        return [s for s in self.sectors.values() if s.parent is None and self.assignment(s, on).lead == post.id]
 
     def liaisons_of(self, name: str) -> list[Post]:
         """Posts that liaise with (联系) a body."""
         return [p for p in self.posts if name in p.liaises]
 
-    def current_pairs(self) -> list[AbPair]:
-        """AB pairs in force on the directory's day, in the order written."""
-        return [p for p in self.ab_pairs if p.covers(self.as_of)]
+    def current_pairs(self, day: dt.date | None = None) -> list[AbPair]:
+        """AB pairs in force on ``day`` (default the directory's day), in the order written."""
+        return [p for p in self.ab_pairs if p.covers(day or self.as_of)]
 
     def commissioner(self, post: Post) -> Commissioner | None:
         """The commissioner post attached to a leader post."""
         return self.commissioners.get(post.id)
 
-    def commissioner_holder(self, post: Post) -> Holding | None:
-        """Who serves as the post's commissioner on the directory's day."""
+    def commissioner_holder(self, post: Post, day: dt.date | None = None) -> Holding | None:
+        """Who serves as the post's commissioner on ``day`` (default the directory's day)."""
         c = self.commissioner(post)
-        return latest_covering(c.holders, self.as_of) if c else None
+        return latest_covering(c.holders, day or self.as_of) if c else None
 
-    def sectors_of(self, post: Post) -> list[Sector]:
-        """The post's sectors, each top-level one followed by its children."""
+    def assignment(self, sector: Sector, day: dt.date | None = None) -> Assignment:
+        """The sector's assignment in force on ``day`` (default the directory's day)."""
+        if not sector.assignments:
+            return Assignment(
+                sector.post_id, sector.kind, sector.since, None, sector.parent, sector.children, sector.lead
+            )
+        return in_force(sector.assignments, day or self.as_of)
+
+    def sectors_of(self, post: Post, day: dt.date | None = None) -> list[Sector]:
+        """The post's sectors on ``day`` (default the directory's day), each top-level one followed by its children."""
+        on = day or self.as_of
         out: list[Sector] = []
-        for name in post.sectors:
-            top = self.sectors[name]
-            out.append(top)
-            out.extend(self.sectors[c] for c in top.children)
+        for top in self.sectors.values():
+            a = self.assignment(top, on)
+            if a.parent is None and a.post_id == post.id:
+                out.append(top)
+                out.extend(self.sectors[c] for c in a.children)
         return out
 
-    def responsible(self, sector: Sector) -> Post:
-        """The post that answers for a sector."""
-        return self.post(sector.post_id)
+    def responsible(self, sector: Sector, day: dt.date | None = None) -> Post:
+        """The post that answers for a sector on ``day`` (default the directory's day)."""
+        return self.post(self.assignment(sector, day).post_id)
 
     def key_areas_of(self, sector: Sector) -> list[KeyArea]:
         """Key areas that fall under a sector."""
@@ -296,6 +324,16 @@ class Directory:
         if post.role in ("mayor", "executive"):
             groups.add("mayor_or_executive")
         return [o for o in self.obligations if o.who in groups]
+
+
+def sector_on(sector: Sector, day: dt.date) -> Sector:
+    """The sector with the fields of its assignment in force on ``day``."""
+    if not sector.assignments:
+        return sector
+    a = in_force(sector.assignments, day)
+    return replace(
+        sector, post_id=a.post_id, kind=a.kind, parent=a.parent, children=a.children, since=a.start, lead=a.lead
+    )
 
 
 # The notice's other records, re-exported: callers import them from here as before.

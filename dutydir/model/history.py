@@ -54,6 +54,9 @@ def history(d: Directory) -> list[Event]:
                 events.append(
                     (h.start, f"{h.person}接替{previous.person}{left_of(previous)}任{post.name}{takes_over}。")
                 )
+            elif h.assumed:
+                # The day is a placeholder the notice does not give: the change log must not state it as a fact.
+                events.append((h.start, f"{h.person}任{post.name}（任职日期通知未载明，此日期为假定）。"))
             elif h.start != UNKNOWN_DAY:
                 events.append((h.start, f"{h.person}任{post.name}。"))
             if h.end is not None and not any(o.start == h.end + dt.timedelta(days=1) for o in post.holders):
@@ -117,3 +120,8 @@ def horizon(d: Directory) -> dt.date:
         ]
     days += [p.start for p in d.ab_pairs] + [p.end + dt.timedelta(days=1) for p in d.ab_pairs if p.end]
     return max(days)
+
+
+def between(d: Directory, first: dt.date, last: dt.date) -> list[Event]:
+    """The dated changes that take effect after ``first`` up to ``last``: what differs between the two days' views."""
+    return [e for e in history(d) if first < e.day <= last]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from dutydir.model.words import Words
@@ -37,11 +38,13 @@ class Notice:
     basis: tuple[Document, ...]
     """Documents it rests on."""
     text: str
-    """Its cleaned text as Markdown, or '' when none is given."""
+    """Its cleaned text as Markdown, or '' when none is given; restored characters are plain here."""
     successor: str = ""
     """Its rule that a successor takes over a post's duties, as worded; '' when it has none."""
     successor_clause: str = ""
     """Where it says so."""
+    marked: str = ""
+    """The text as written in the data, where ⟦x⟧ marks a character restored where the scan lost it."""
 
 
 @dataclass(frozen=True)
@@ -125,3 +128,17 @@ class Unit:
     """Its own words for its government, head, deputies and scope."""
     site_name: str = ""
     """The site's name as its data gives it; '' leaves mkdocs.yml's."""
+
+
+RESTORED = re.compile("⟦([^⟦⟧\n]{1,4})⟧")
+"""A restored character in the notice's text: ⟦、⟧ is a character the scan lost, put back from its context."""
+
+
+def plain(text: str) -> str:
+    """The notice's text without the marks of restored characters, for documents that cannot show them."""
+    return RESTORED.sub(r"\1", text)
+
+
+def restored_count(text: str) -> int:
+    """How many restored characters (or runs of them) the text marks."""
+    return len(RESTORED.findall(text))

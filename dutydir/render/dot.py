@@ -20,6 +20,7 @@ COMMISSIONER_STYLE = 'shape=note, style=filled, fillcolor="#fff7e0", color="#b08
 OFFICE_STYLE = 'shape=component, style=filled, fillcolor="#e6f4ea", color="#2e7d4f"'
 SECTOR_STYLE = 'shape=box, style="filled", fillcolor="#f5f5f5", color="#8a8a8a", fontsize=11'
 LIAISON_STYLE = 'shape=box, style="dashed", color="#8a8a8a", fontsize=11'
+COVER_EDGE = 'style=dashed, color="#c62828", fontcolor="#c62828", arrowhead=open'
 AB_EDGE = 'dir=both, arrowhead=normal, arrowtail=normal, color="#c62828", fontcolor="#c62828", style=bold, penwidth=1.6'
 
 
@@ -37,6 +38,10 @@ def post_node(d: Directory, post: Post, page: str, directory_urls: bool) -> str:
     """A node for a leader post, labelled with post and person, linking to its page."""
     holder = d.holder(post)
     person = holder.person if holder else VACANT
+    away = d.acting_now(post)
+    if away is not None and not any(p.id == away.by for p in d.posts):
+        # A stand-in who holds no post has no node of their own: the absent leader's node names them.
+        person += f"（{d.acting_name(away)}代理中）"
     style = MAYOR_STYLE if post.role == "mayor" else LEADER_STYLE
     target = urls.url(page, urls.leader_page(post.id), directory_urls)
     tooltip = f"{holder.title if holder and holder.title else post.name} {person}"
@@ -59,6 +64,25 @@ def commissioner_node(d: Directory, post: Post) -> str:
 def ab_edge(a: str, b: str) -> str:
     """The two-way edge between AB partners, labelled 互为AB角."""
     return f'  {dot_string("post-" + a)} -> {dot_string("post-" + b)} [{AB_EDGE}, label="互为AB角", constraint=false];'
+
+
+def cover_edges(d: Directory, posts: list[Post]) -> list[str]:
+    """Dashed edges from whoever covers today to the post covered: a stand-in (代理), or the partner of a vacancy."""
+    shown = {p.id for p in posts}
+    lines = []
+    for p in posts:
+        away = d.acting_now(p)
+        partner = d.partner(p)
+        if away is not None and away.by in shown:
+            label = f"代理至{away.end.month}月{away.end.day}日"
+            lines.append(
+                f"  {dot_string('post-' + away.by)} -> {dot_string('post-' + p.id)} [{COVER_EDGE}, label={dot_string(label)}];"
+            )
+        elif d.holder(p) is None and partner is not None and partner.id in shown:
+            lines.append(
+                f'  {dot_string("post-" + partner.id)} -> {dot_string("post-" + p.id)} [{COVER_EDGE}, label="代理空缺职务"];'
+            )
+    return lines
 
 
 def pair_order(d: Directory, posts: list[Post]) -> list[Post]:
@@ -125,6 +149,8 @@ def district(d: Directory, directory_urls: bool = True, page: str = urls.HOME) -
             )
     lines.append("  // AB pairs")
     lines += [ab_edge(*pair.posts) for pair in d.current_pairs()]
+    cover = cover_edges(d, ordered)
+    lines += ["  // who covers today", *cover] if cover else []
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -165,6 +191,15 @@ def leader(d: Directory, post: Post, directory_urls: bool = True) -> str:
     partner = d.partner(post)
     if partner:
         lines.append(post_node(d, partner, page, directory_urls))
+    # A post-holder standing in for this post today (not its partner) is drawn too, so the chart shows who covers.
+    away = d.acting_now(post)
+    stand_in = (
+        d.post(away.by)
+        if away and away.by != (partner.id if partner else "") and any(p.id == away.by for p in d.posts)
+        else None
+    )
+    if stand_in is not None:
+        lines.append(post_node(d, stand_in, page, directory_urls))
     if d.commissioner(post):
         lines.append(commissioner_node(d, post))
     lines.append("  // sectors")
@@ -187,5 +222,6 @@ def leader(d: Directory, post: Post, directory_urls: bool = True) -> str:
         source = "post-" + post.id if s.parent is None else "sector-" + d.sectors[s.parent].slug
         lines.append(f"  {dot_string(source)} -> {dot_string('sector-' + s.slug)};")
     lines += related(d, post, page, directory_urls)
+    lines += cover_edges(d, [p for p in (post, partner, stand_in) if p is not None])
     lines.append("}")
     return "\n".join(lines) + "\n"

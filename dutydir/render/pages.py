@@ -16,15 +16,16 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dutydir.model import history
+from dutydir.model import coming, dates, history
 from dutydir.model.cover import cover
 from dutydir.model.directory import Directory, Post, Sector
+from dutydir.model.notice import RESTORED, restored_count
 from dutydir.model.slugs import initial, pinyin_key
 from dutydir.model.words import directory_title, group_words
 from dutydir.render import document_links, dot, search_words, urls
 from dutydir.render.escape import attr, front_matter, md
 from dutydir.render.links import Links
-from dutydir.render.tables import earlier_rows, key_area_groups, lookup_examples, lookup_rows
+from dutydir.render.tables import away_note, covering_note, earlier_rows, key_area_groups, lookup_examples, lookup_rows
 from dutydir.render.templating import render
 
 HELP = "help.md"
@@ -99,6 +100,8 @@ def page(name: str, d: Directory, here: str, title: str, o: Options | None, **mo
         cover=functools.partial(cover, d),
         who_words=who_words(d),
         duty_words=group_words(d.unit.words),
+        assumed_dates=any(h.assumed for p in d.posts for h in p.holders),
+        coming=more.pop("coming", ()),
         docs=document_links.DocumentLinks(here, o.pdf),
         **more,
     )
@@ -128,12 +131,23 @@ def home(d: Directory, chart: Chart, o: Options) -> str:
         o,
         chart=svg,
         more=[(t, Markup(u)) for t, u in o.home_links],
+        covering=bool(dot.cover_edges(d, list(d.posts))),
     )
 
 
 def leader_index(d: Directory, o: Options | None = None) -> str:
     """Leaders in the notice's order, with partner, commissioner and number of sectors."""
-    return page("leaders.md", d, urls.LEADERS, "按领导查找", o, any_liaison=any(p.liaises for p in d.posts))
+    links = Links(d, urls.LEADERS)
+    return page(
+        "leaders.md",
+        d,
+        urls.LEADERS,
+        "按领导查找",
+        o,
+        any_liaison=any(p.liaises for p in d.posts),
+        away_note=functools.partial(away_note, d),
+        covering_note=lambda post: covering_note(d, post, links),
+    )
 
 
 def sector_index(d: Directory, o: Options | None = None) -> str:
@@ -151,6 +165,10 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool, o: Opti
     excepted = [(d.sectors[e.sector], e) for e in pair.exceptions if e.sector in d.sectors] if pair else []
     mine = [(s, e) for s, e in excepted if s.post_id == post.id]
     svg = chart_block(chart(dot.leader(d, post, directory_urls)))
+    links = Links(d, urls.leader_page(post.id))
+    partner = d.partner(post)
+    # A vacant partner's sectors fall to this leader as AB角 (通知一（二）), all of them and not only while away.
+    vacant = [s for s in d.sectors_of(partner) if s.parent is None] if partner and d.holder(partner) is None else []
     words = words_block(search_words.leader_words(d, post))
     return page(
         "leader.md",
@@ -162,6 +180,8 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool, o: Opti
         chart=svg,
         excepted=mine,
         led=d.assisted(post),
+        coming=coming.for_post(d, post),
+        vacant_sectors=Markup("、").join(links.sector(s, False) for s in vacant),
         pagefind_words=words,
     )
 
@@ -172,7 +192,12 @@ def sector_page(d: Directory, sector: Sector, o: Options | None = None) -> str:
     links = Links(d, here)
     post = d.responsible(sector)
     holder = d.holder(post)
-    since = [day for day in (sector.since or d.notice.date, holder.start if holder else None) if day]
+    start = sector.since or d.notice.date
+    # The later of the day the post took the sector and the day its holder took the post; a placeholder is marked.
+    first = max(start, holder.start) if holder else start
+    # The holder's first day counts when it is the later one; a placeholder day is marked.
+    assumed = holder is not None and holder.assumed and holder.start >= start
+    since = Markup(f"{dates.iso(first)} 起" + ("（假定）" if assumed else ""))
     areas = d.key_areas_of(sector)
     return page(
         "sector.md",
@@ -182,11 +207,15 @@ def sector_page(d: Directory, sector: Sector, o: Options | None = None) -> str:
         o,
         tags=search_words.terms(d, sector),
         sector=sector,
-        since=max(since),
+        since=since,
+        coming=coming.for_sector(d, sector),
         pagefind_words=words_for_pagefind(d, sector),
         vocabulary=d.vocabulary.get(sector.name, ()),
         children=Markup("、").join(links.sector(d.sectors[c]) for c in sector.children),
-        areas=Markup("、").join(Markup(f"[{md(a.name)}]({links.to(urls.KEY_AREAS)})") for a in areas),
+        areas=Markup("、").join(
+            Markup(f"[{md(a.name)}]({links.to(urls.KEY_AREAS)}){'（推定）' if a.basis == 'inferred' else ''}")
+            for a in areas
+        ),
         liaisons=Markup("、").join(links.leader(p) for p in d.liaisons_of(sector.name)),
         earlier=earlier_rows(d, sector, links),
     )
@@ -236,7 +265,9 @@ def notice(d: Directory, o: Options | None = None) -> str:
     """The notice's cleaned text, which other pages cite by anchor."""
     o = o or Options()
     n = d.notice
-    text = n.text if n.text.endswith("\n") or not n.text else n.text + "\n"
+    source = n.marked or n.text
+    text = source if source.endswith("\n") or not source else source + "\n"
+    text = mark_restored(text)
     if o.several and text:
         # The unit's name goes under the text's own h1, as on every other page of a site of several units.
         lines = text.split("\n")
@@ -248,6 +279,22 @@ def notice(d: Directory, o: Options | None = None) -> str:
     return page(
         "notice.md", d, urls.NOTICE, n.title, o, front_matter=Markup(front_matter(title)), notice_text=Markup(text)
     )
+
+
+RESTORED_TITLE = "原件缺字，按上下文补全"
+
+
+def mark_restored(text: str) -> str:
+    """The notice's ⟦x⟧ marks as underlined characters with a title, and a line under the h1 saying what they are."""
+    count = restored_count(text)
+    if not count:
+        return text
+    text = RESTORED.sub(lambda m: f'<u class="dutydir-restored" title="{RESTORED_TITLE}">{m.group(1)}</u>', text)
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+    note = f"本文依据原件扫描识别整理。原件有 {count} 处字迹缺失，已按上下文补全，文中以下划虚线标出。"
+    lines[at + 1 : at + 1] = ["", note]
+    return "\n".join(lines)
 
 
 def help_page(d: Directory, o: Options | None = None) -> str:

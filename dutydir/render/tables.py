@@ -74,7 +74,9 @@ def sector_row(d: Directory, sector: Sector, links: Links) -> Row:
     notes = [f"属{links.sector(d.sectors[sector.parent])}"] if sector.parent else []
     areas = d.key_areas_of(sector)
     if areas:
-        notes.append("重点领域：" + "、".join(md(a.name) for a in areas))
+        notes.append(
+            "重点领域：" + "、".join(md(a.name) + ("（推定）" if a.basis == "inferred" else "") for a in areas)
+        )
     liaisons = d.liaisons_of(sector.name)
     if liaisons:
         notes.append("联系：" + "、".join(links.short_leader(p) for p in liaisons))
@@ -84,12 +86,34 @@ def sector_row(d: Directory, sector: Sector, links: Links) -> Row:
         backup = Markup(f"不由AB角代理；由{links.short_leader(c.instead)}代理") if c.instead else Markup("不由AB角代理")
     else:
         backup = links.short_leader(c.partner) if c.partner else Markup(NONE)
+        if c.partner and d.holder(post) is None:
+            backup += Markup("，职务空缺期间由其代理")
     row: Row = [
         Markup(f"[{md(sector.name)}]({links.to(urls.sector_page(sector.slug))})"),
         "下级领域" if sector.parent else "行业领域",
-        links.short_leader(post) + Markup(kind),
+        links.short_leader(post) + Markup(kind) + away_note(d, post),
     ]
     return [*row, *([backup] if d.ab_pairs else []), Markup("；".join(notes))]
+
+
+def away_note(d: Directory, post: Post) -> Markup:
+    """'（2026-12-01 至 2026-12-20 由邓辉代理）' while the post's holder is away on the directory's day, else ''."""
+    a = d.acting_now(post)
+    if a is None:
+        return Markup("")
+    return Markup(f"（{dates.iso(a.start)} 至 {dates.iso(a.end)} 由{md(d.acting_name(a))}代理）")
+
+
+def covering_note(d: Directory, post: Post, links: Links) -> Markup:
+    """'（正在代理…）' for a leader standing in for another on the directory's day, or covering a vacant partner."""
+    holder = d.holder(post)
+    if holder is None:
+        return Markup("")
+    others = [links.short_leader(other) for other, _ in d.standing_in(holder.person)]
+    partner = d.partner(post)
+    if partner is not None and d.holder(partner) is None:
+        others.append(links.short_leader(partner))
+    return Markup(f"（正在代理{joined(others)}的工作）") if others else Markup("")
 
 
 def lookup_rows(d: Directory, links: Links) -> list[Row]:

@@ -58,6 +58,11 @@ def heading(title: str, tags: tuple[str, ...] = (), suffix: str = "") -> Markup:
     return Markup(f'{front_matter(full, tags)}# {md(title)} {{ data-pagefind-weight="10" }}')
 
 
+def since(holding: Any) -> Markup:
+    """A term's first day, marked 假定 when the notice does not give it and the data holds a placeholder."""
+    return Markup(dates.iso(holding.start) + ("（假定）" if holding.assumed else ""))
+
+
 def table(head: list[Any], rows: list[list[Any]]) -> Markup:
     """A Markdown table; each cell escaped unless it is markup, an empty cell shown as —."""
     lines = ["| " + " | ".join(finalize(h) for h in head) + " |", "|" + "|".join("---" for _ in head) + "|"]
@@ -84,6 +89,7 @@ def environment(overrides: Path | None = None) -> Environment:
     env.filters.update(
         attr=lambda v: Markup(attr(v)), day=lambda v: Markup(dates.iso(v)), cn_day=lambda v: Markup(dates.cn(v))
     )
+    env.filters.update(since=since)
     env.filters.update(joined=joined, md=escaped)
     env.globals.update(heading=heading, table=table, cat=cat, NONE=Markup("—"))
     # Set on a heading, leaves its section out of the search index (Material reads data-search-exclude).

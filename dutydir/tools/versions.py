@@ -52,8 +52,10 @@ def diff(old_path: str | os.PathLike[str], new_path: str | os.PathLike[str]) -> 
     Both versions are compared on the day when all their dated changes are in effect; each sentence
     gives the day its change takes effect, as the new version records it.
     """
-    day = max(horizon(load_directory(old_path)[0]), horizon(load_directory(new_path)[0]))
-    return compare(load_directory(old_path, day)[0], load_directory(new_path, day)[0])
+    old, new = load_directory(old_path)[0], load_directory(new_path)[0]
+    day = max(horizon(old), horizon(new))
+    # One load of each version answers any day: the model is viewed on the day, not loaded again for it.
+    return compare(old.on(day), new.on(day))
 
 
 def compare(old: Directory, new: Directory) -> list[str]:

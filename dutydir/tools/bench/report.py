@@ -127,7 +127,10 @@ def scaling(r: Results) -> list[str]:
             f"| {kb(b.html)} | {mb(b.index)} | {b.charts:,} |"
         )
     repeated = [s for s in r.sizes if len(s.cold) > 1]
-    lines += ["", *(f"- {s.first.pages:,} 页各次用时（秒）：{seconds_list([b.seconds for b in s.cold])}" for s in repeated)]
+    lines += [
+        "",
+        *(f"- {s.first.pages:,} 页各次用时（秒）：{seconds_list([b.seconds for b in s.cold])}" for s in repeated),
+    ]
     return [*lines, "", *prose.growth(r.sizes), "", *prose.index_growth(r.sizes, SEARCH_INDEX), ""]
 
 
