@@ -10,12 +10,15 @@ from pathlib import Path
 import click
 
 from dutydir.build.publish import PublishError, publish, rollback
+from dutydir.data.dates import BadDay, parse_day
 from dutydir.data.errors import DataError
-from dutydir.data.load import load_directory
+from dutydir.data.load import UTF8_BOM, load_directory
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
 from dutydir.render import escape
-from dutydir.tools import edit, synth, versions
+from dutydir.tools import correct as corrections
+from dutydir.tools import edit, journal, synth, versions
+from dutydir.tools.errors import EditError
 
 DEFAULT_DATA = "data/leaders.yaml"
 
@@ -102,53 +105,71 @@ def rollback_command(dest: Path) -> None:
     click.echo(f"rolled back {dest} -> {release}")
 
 
+class Day(click.ParamType):
+    """A date as clerks write it: 2026-12-01, 2026-12-1, 2026/12/1 or 2026年12月1日."""
+
+    name = "日期"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        """The day named, or a usage error in Chinese."""
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_day(str(value))
+        except BadDay as e:
+            self.fail(str(e), param, ctx)
+
+
 DATA_OPTION = click.option(
-    "--data", "data", default=DEFAULT_DATA, show_default=True, type=click.Path(dir_okay=False, path_type=Path)
+    "--data",
+    "data",
+    default=DEFAULT_DATA,
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="数据文件。",
 )
 DATE_OPTION = click.option(
-    "--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day the change takes effect (default today)."
+    "--date", "day", type=Day(), help="变动生效的日期（默认今天），如 2026-12-01 或 2026年12月1日。"
 )
 
 
 def run_edit(data: Path, day: dt.date, make: Callable[[str, Directory], edit.Change]) -> None:
     """Load the data, compute a change, check and write it; report, or leave the file unchanged and say why."""
     try:
-        directory, _ = load_directory(data, day)
+        directory, known = load_directory(data, day)
         _, text = edit.read(data)
         change = make(text, directory)
-        warnings = edit.apply(data, change, day)
+        warnings = edit.apply(data, change, day, known)
     except DataError as e:
         for problem in e.problems:
             click.echo(str(problem), err=True)
-        click.echo(f"{data} left unchanged", err=True)
+        click.echo(f"{data} 未改动", err=True)
         sys.exit(1)
-    except edit.EditError as e:
-        click.echo(f"dutydir: {e}; {data} left unchanged", err=True)
+    except EditError as e:
+        click.echo(f"dutydir：{e}；{data} 未改动", err=True)
         sys.exit(1)
     click.echo(change.message)
-    for line in change.warnings:
-        click.echo(f"warning: {line}", err=True)
-    for line in warnings:
-        click.echo(line, err=True)
+    for line in [*change.warnings, *warnings]:
+        click.echo(f"注意：{line}", err=True)
 
 
-def effective(day: dt.datetime | None) -> dt.date:
+def effective(day: dt.date | None) -> dt.date:
     """The --date given, or today."""
-    return day.date() if day else dt.date.today()
+    return day or dt.date.today()
 
 
 @cli.command()
 @click.argument("post")
 @click.argument("person")
-@click.option("--title", help="The new holder's full title (default: the post's name).")
+@click.option("--title", help="新任者的完整职务（默认为职务名称）。")
 @DATE_OPTION
 @DATA_OPTION
-def appoint(post: str, person: str, title: str | None, day: dt.datetime | None, data: Path) -> None:
-    """PERSON holds POST (a post id or its current holder's name) from --date.
+def appoint(post: str, person: str, title: str | None, day: dt.date | None, data: Path) -> None:
+    """PERSON 自 --date 起任 POST（写现任者姓名、职务如“副区长（交通运输）”，或职务编号）。
 
-    The former holder's term ends the day before; sectors, AB partner and commissioner stay with the post.
+    原任者任职至前一日；行业领域、AB角和协调专员随职务不变。
 
-    Example: dutydir appoint 丁力 王五 --date 2026-12-01
+    例：dutydir appoint 丁力 王五 --date 2026-12-01
     """
     when = effective(day)
     run_edit(data, when, lambda text, d: edit.appoint(text, d, post, person, when, title))
@@ -158,10 +179,10 @@ def appoint(post: str, person: str, title: str | None, day: dt.datetime | None, 
 @click.argument("holder")
 @DATE_OPTION
 @DATA_OPTION
-def vacate(holder: str, day: dt.datetime | None, data: Path) -> None:
-    """HOLDER's post (a name or post id) is vacant from --date; pages show 空缺 and who covers.
+def vacate(holder: str, day: dt.date | None, data: Path) -> None:
+    """HOLDER（姓名或职务）的职务自 --date 起空缺；网页显示“空缺”和由谁代理。
 
-    Example: dutydir vacate 丁力 --date 2026-12-01
+    例：dutydir vacate 丁力 --date 2026-12-01
     """
     when = effective(day)
     run_edit(data, when, lambda text, d: edit.vacate(text, d, holder, when))
@@ -172,10 +193,10 @@ def vacate(holder: str, day: dt.datetime | None, data: Path) -> None:
 @click.argument("post")
 @DATE_OPTION
 @DATA_OPTION
-def reassign(sector: str, post: str, day: dt.datetime | None, data: Path) -> None:
-    """SECTOR, with its scopes, moves to POST (a post id or holder's name) from --date.
+def reassign(sector: str, post: str, day: dt.date | None, data: Path) -> None:
+    """SECTOR（连同其下属领域）自 --date 起改由 POST（姓名或职务）负责。
 
-    Example: dutydir reassign 城镇燃气 丁力 --date 2026-12-01
+    例：dutydir reassign 城镇燃气 丁力 --date 2026-12-01
     """
     when = effective(day)
     run_edit(data, when, lambda text, d: edit.reassign(text, d, sector, post, when))
@@ -186,12 +207,12 @@ def reassign(sector: str, post: str, day: dt.datetime | None, data: Path) -> Non
 @click.argument("b")
 @DATE_OPTION
 @DATA_OPTION
-def pair(a: str, b: str, day: dt.datetime | None, data: Path) -> None:
-    """A and B (names or post ids) stand in for each other (互为AB角) from --date.
+def pair(a: str, b: str, day: dt.date | None, data: Path) -> None:
+    """A 与 B（姓名或职务）自 --date 起互为AB角。
 
-    Their former pairs end the day before; a former partner left without one is reported as a warning.
+    二者原来的AB角关系截止到前一日；因此没有AB角的职务会被提示。
 
-    Example: dutydir pair 李先勇 丁力 --date 2026-12-01
+    例：dutydir pair 李先勇 丁力 --date 2026-12-01
     """
     when = effective(day)
     run_edit(data, when, lambda text, d: edit.pair(text, d, a, b, when))
@@ -199,17 +220,73 @@ def pair(a: str, b: str, day: dt.datetime | None, data: Path) -> None:
 
 @cli.command()
 @click.argument("holder")
-@click.option("--by", "by", required=True, help="Who stands in: a leader's name or post id, or any person's name.")
-@click.option("--from", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day.")
-@click.option("--to", "end", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day.")
-@click.option("--reason", help="Why: leave, a trip, study.")
+@click.option("--by", "by", required=True, help="代理人：领导姓名或职务，或目录中已有的人员。")
+@click.option("--from", "start", required=True, type=Day(), help="第一天。")
+@click.option("--to", "end", required=True, type=Day(), help="最后一天。")
+@click.option("--reason", help="原因：休假、出差、学习等。")
+@click.option("--new-person", is_flag=True, help="代理人不在目录中，确认作为目录外的人员记入。")
 @DATA_OPTION
-def acting(holder: str, by: str, start: dt.datetime, end: dt.datetime, reason: str | None, data: Path) -> None:
-    """Someone stands in for HOLDER (a name or post id) from --from to --to; pages show it while it lasts.
+def acting(
+    holder: str, by: str, start: dt.date, end: dt.date, reason: str | None, new_person: bool, data: Path
+) -> None:
+    """--from 至 --to 期间由 --by 代理 HOLDER（姓名或职务）的工作；期间网页显示代理情况。
 
-    Example: dutydir acting 丁力 --by 邓辉 --from 2026-12-01 --to 2026-12-10 --reason 外出学习
+    例：dutydir acting 丁力 --by 邓辉 --from 2026-12-01 --to 2026-12-10 --reason 外出学习
     """
-    run_edit(data, start.date(), lambda text, d: edit.acting(text, d, holder, by, start.date(), end.date(), reason))
+    run_edit(data, start, lambda text, d: edit.acting(text, d, holder, by, (start, end), reason, new_person))
+
+
+@cli.group()
+def correct() -> None:
+    """更正录错的姓名或日期；这不是人事变动，dutydir diff 会写作“更正”。"""
+
+
+@correct.command("name")
+@click.argument("old")
+@click.argument("new")
+@DATA_OPTION
+def correct_name(old: str, new: str, data: Path) -> None:
+    """把数据中所有的 OLD 改为 NEW（任职、代理、协调专员中的姓名）。
+
+    例：dutydir correct name 王伍 王五
+    """
+    run_edit(data, dt.date.today(), lambda text, d: corrections.name(text, d, old, new))
+
+
+@correct.command("date")
+@click.argument("person")
+@click.argument("day", type=Day())
+@click.option("--end", is_flag=True, help="更正任职的截止日期（默认更正起始日期）。")
+@DATA_OPTION
+def correct_date(person: str, day: dt.date, end: bool, data: Path) -> None:
+    """把 PERSON 最近一次任职的起始日期（或 --end 截止日期）更正为 DAY；相邻的前任或继任随之调整。
+
+    例：dutydir correct date 王五 2026-12-02
+    """
+    run_edit(data, dt.date.today(), lambda text, d: corrections.date(text, d, person, day, end))
+
+
+@cli.command()
+@DATA_OPTION
+def undo(data: Path) -> None:
+    """撤销上一条修改数据文件的命令（appoint、vacate、reassign、pair、acting、correct）。
+
+    只在数据文件仍是那条命令写下的内容时才撤销，不会丢掉之后的手工修改；可连续撤销多条。
+
+    例：dutydir undo
+    """
+    try:
+        entry = journal.last(data)
+        _, text = edit.read(data)
+        before = entry.before.removeprefix(UTF8_BOM).decode("utf-8")
+        change = edit.Change(before, f"已撤销（{entry.when}）：{entry.message}")
+        edit.apply(data, change, dt.date.today(), journal=False)
+        journal.drop(entry.stem)
+    except (DataError, EditError, UnicodeDecodeError) as e:
+        click.echo(f"dutydir：{e}；{data} 未改动", err=True)
+        sys.exit(1)
+    del text
+    click.echo(change.message)
 
 
 @cli.command("diff")

@@ -71,7 +71,7 @@ CASES = [
         "invalid-date",
         "        title: 镇长\n        from: 2024-01-02",
         "        title: 镇长\n        from: 2024-02-30",
-        ["leaders.yaml:21:15: 王一: '2024-02-30' is not a valid date"],
+        ["leaders.yaml:21:15: 王一: 没有“2024-02-30”这一天"],
     ),
     Case(
         "unsafe-identifier",

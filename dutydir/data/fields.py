@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from dutydir.data.dates import FORMS, BadDay, parse_day
+
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -180,20 +182,18 @@ class Choice(Text):
 
 
 class Date(Kind):
-    """A calendar date written YYYY-MM-DD."""
+    """A calendar date, in any form :func:`dutydir.data.dates.parse_day` accepts (2026-12-01, 2026/12/1, 2026年12月1日)."""
 
     expected = "a date (YYYY-MM-DD)"
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> dt.date | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag in (TIMESTAMP_TAG, STR_TAG):
+        if isinstance(node, yaml.ScalarNode) and node.tag in (TIMESTAMP_TAG, STR_TAG, INT_TAG):
             try:
-                return dt.date.fromisoformat(node.value)
-            except ValueError:
-                pass
-        if isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP_TAG:
-            report.add(node, entity, f"'{node.value}' is not a valid date")
-        else:
-            report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
+                return parse_day(node.value)
+            except BadDay as e:
+                report.add(node, entity, str(e))
+                return None
+        report.add(node, entity, f"应为日期（{FORMS}），实为{describe(node)}")
         return None
 
 
