@@ -146,7 +146,7 @@ def run_edit(data: Path, day: dt.date, make: Callable[[str, Directory], edit.Cha
         click.echo(f"{data} 未改动", err=True)
         sys.exit(1)
     except EditError as e:
-        click.echo(f"dutydir：{e}；{data} 未改动", err=True)
+        click.echo(f"dutydir：{e}（{data} 未改动）", err=True)
         sys.exit(1)
     click.echo(change.message)
     for line in [*change.warnings, *warnings]:
@@ -283,7 +283,7 @@ def undo(data: Path) -> None:
         edit.apply(data, change, dt.date.today(), journal=False)
         journal.drop(entry.stem)
     except (DataError, EditError, UnicodeDecodeError) as e:
-        click.echo(f"dutydir：{e}；{data} 未改动", err=True)
+        click.echo(f"dutydir：{e}（{data} 未改动）", err=True)
         sys.exit(1)
     del text
     click.echo(change.message)

@@ -31,7 +31,7 @@ class Entry:
     message: str
     """What the command said it did."""
     when: str
-    """When it was done, ISO 8601 to the second."""
+    """When it was done, to the minute."""
     stem: Path
     """The entry's files without suffix, for removal."""
 
@@ -53,7 +53,7 @@ def record(path: Path, before: bytes, after: bytes, message: str, now: dt.dateti
     numbers = sorted(int(p.stem) for p in where.glob("*.json") if p.stem.isdigit())
     stem = where / f"{(numbers[-1] + 1) if numbers else 1:06d}"
     stem.with_suffix(".before").write_bytes(before)
-    when = (now or dt.datetime.now()).isoformat(timespec="seconds")
+    when = (now or dt.datetime.now()).isoformat(sep=" ", timespec="minutes")
     meta = {"after_sha256": digest(after), "message": message, "when": when}
     stem.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for old in numbers[: max(0, len(numbers) + 1 - KEEP)]:

@@ -17,6 +17,7 @@ from dutydir.tools.errors import EditError
 SHOWN_SECTORS = 3
 """How many sectors a post's label lists before '等N个领域'."""
 
+MORE_RE = re.compile(r"等\d+个领域$")
 LABEL_RE = re.compile(r"^(?P<name>[^（(]+)[（(](?P<inside>.*)[）)]$")
 
 
@@ -88,7 +89,8 @@ def find_post(d: Directory, ref: str, day: dt.date) -> Post:
         raise NameError_(f"{ref}在{cn(day)}兼任{len(held)}个职务：{listed}；请写职务而不写姓名")
     match = LABEL_RE.match(ref)
     name, inside = (match.group("name"), match.group("inside")) if match else (ref, "")
-    wanted = [w for w in re.split(r"[、，,\s]+", inside) if w]
+    # A label as this tool prints it ends with '等6个领域'; typed back, it names the sectors it lists.
+    wanted = [w for w in re.split(r"[、，,\s]+", MORE_RE.sub("", inside)) if w]
     named = [p for p in d.posts if p.name == name]
     fitting = [p for p in named if set(wanted) <= set(sectors_on(d, p, day))]
     if len(fitting) == 1:
@@ -104,7 +106,9 @@ def find_post(d: Directory, ref: str, day: dt.date) -> Post:
         )
     holders = list(dict.fromkeys(h.person for p in d.posts for h in p.holders))
     if ref in holders:
-        raise NameError_(f"{ref}在{cn(day)}不任任何职务")
+        _, pid = max((h.start, p.id) for p in d.posts for h in p.holders if h.person == ref)
+        label = post_label(d, d.post(pid), day)
+        raise NameError_(f"{ref}在{cn(day)}不任任何职务；{ref}原任的职务请写作“{label}”")
     labels = list(dict.fromkeys(post_label(d, p, day) for p in d.posts))
     close = nearest(ref, holders + labels)
     if close is None:
