@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from dutydir.build.publish import PublishError, publish, rollback
+from dutydir.build import freshness
+from dutydir.build.publish import PublishError, live_release, publish, rollback
 from dutydir.data.dates import BadDay, parse_day
 from dutydir.data.errors import DataError
 from dutydir.data.load import UTF8_BOM, load_directory
@@ -19,90 +21,9 @@ from dutydir.render import escape
 from dutydir.tools import correct as corrections
 from dutydir.tools import edit, journal, synth, versions
 from dutydir.tools.errors import EditError
+from dutydir.tools.names import cn
 
 DEFAULT_DATA = "data/leaders.yaml"
-
-
-@click.group()
-def cli() -> None:
-    """Work-safety responsibility directory: check and maintain the data file."""
-
-
-def main() -> None:
-    """Run the command line; an unexpected failure is one line on stderr and exit 2, never a traceback."""
-    try:
-        cli(standalone_mode=True)
-    except Exception as e:  # noqa: BLE001 - the last line of defence for a user at a terminal
-        click.echo(f"dutydir: internal error: {type(e).__name__}: {e}", err=True)
-        sys.exit(2)
-
-
-@cli.command()
-@click.argument("file", default=DEFAULT_DATA, type=click.Path())
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Check as of this day (default today).")
-def check(file: str, day: dt.datetime | None) -> None:
-    """Check a data file and the unit files in units/ beside it; print each problem as FILE:LINE:COL: ENTITY: MESSAGE.
-
-    Exits 1 when there is any error; warnings (such as a vacant post) are printed but do not fail.
-
-    Example: dutydir check data/leaders.yaml
-    """
-    try:
-        site, warnings = load_site(file, day.date() if day else None)
-    except DataError as e:
-        fail_data(file, e)
-    for warning in warnings:
-        click.echo(str(warning), err=True)
-    count = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
-    units = f" ({len(site.units)} units)" if len(site.units) > 1 else ""
-    click.echo(f"{file}: ok{units}{count}")
-
-
-def fail_data(file: str, e: DataError) -> None:
-    """Print every problem of a data file and a count, then exit 1."""
-    for problem in e.problems:
-        click.echo(str(problem), err=True)
-    click.echo(f"{file}: {len(e.problems)} error{'s' if len(e.problems) != 1 else ''}", err=True)
-    sys.exit(1)
-
-
-@cli.command("publish")
-@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--data", "data", default=DEFAULT_DATA, show_default=True, type=click.Path(dir_okay=False, path_type=Path)
-)
-@click.option("--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
-def publish_command(dest: Path, data: Path, config: Path) -> None:
-    """Check the data, build the site, check its links, then switch DEST to it in one atomic step.
-
-    DEST becomes a symlink into DEST.releases/, where the previous builds are kept for rollback.
-    If anything fails, the live site stays exactly as it was.
-
-    Example: dutydir publish /srv/www/anquan
-    """
-    try:
-        release = publish(data, dest, config)
-    except DataError as e:
-        fail_data(str(data), e)
-    except PublishError as e:
-        click.echo(f"not published: {e}", err=True)
-        sys.exit(1)
-    click.echo(f"published {dest} -> {release}")
-
-
-@cli.command("rollback")
-@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
-def rollback_command(dest: Path) -> None:
-    """Switch DEST back to the release published before the live one.
-
-    Example: dutydir rollback /srv/www/anquan
-    """
-    try:
-        release = rollback(dest)
-    except PublishError as e:
-        click.echo(f"not rolled back: {e}", err=True)
-        sys.exit(1)
-    click.echo(f"rolled back {dest} -> {release}")
 
 
 class Day(click.ParamType):
@@ -118,6 +39,126 @@ class Day(click.ParamType):
             return parse_day(str(value))
         except BadDay as e:
             self.fail(str(e), param, ctx)
+
+
+@click.group()
+def cli() -> None:
+    """Work-safety responsibility directory: check and maintain the data file."""
+
+
+def main() -> None:
+    """Run the command line; an unexpected failure is one line on stderr and exit 2, never a traceback."""
+    try:
+        cli(standalone_mode=True)
+    except Exception as e:  # noqa: BLE001 - the last line of defence for a user at a terminal
+        click.echo(f"dutydir：内部错误（请把这一行告诉维护人员）：{type(e).__name__}: {e}", err=True)
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("file", default=DEFAULT_DATA, type=click.Path())
+@click.option("--date", "day", type=Day(), help="按这一天检查（默认今天）。")
+def check(file: str, day: dt.date | None) -> None:
+    """检查数据文件及其旁边 units/ 中的各单位文件；每个问题一行：文件:行:列: 对象: 问题。
+
+    有错误时退出码为 1；提醒（如职务空缺）只显示，不算失败。
+
+    例：dutydir check data/leaders.yaml
+    """
+    try:
+        site, warnings = load_site(file, day)
+    except DataError as e:
+        fail_data(file, e)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    notes = [f"{len(site.units)}个单位"] if len(site.units) > 1 else []
+    notes += [f"{len(warnings)}条提醒"] if warnings else []
+    click.echo(f"{file}：检查通过" + (f"（{'，'.join(notes)}）" if notes else ""))
+
+
+def fail_data(file: str, e: DataError) -> None:
+    """Print every problem of a data file and a count, then exit 1."""
+    for problem in e.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{file}：{len(e.problems)}处错误", err=True)
+    sys.exit(1)
+
+
+@cli.command("publish")
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--data",
+    "data",
+    default=DEFAULT_DATA,
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="数据文件。",
+)
+@click.option(
+    "--config",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="MkDocs 配置文件。",
+)
+@click.option(
+    "--if-changed", is_flag=True, help="只在今天应显示的内容与正在发布的版本不同时才重新构建（供定时任务使用）。"
+)
+@click.option("--date", "day", type=Day(), help="按这一天的任职情况构建（默认今天，或环境变量 DUTYDIR_DATE）。")
+def publish_command(dest: Path, data: Path, config: Path, if_changed: bool, day: dt.date | None) -> None:
+    """检查数据、构建网站、检查链接，然后一步切换 DEST 到新版本；并说明下次变动在哪一天。
+
+    DEST 是指向 DEST.releases/ 中某个版本的符号链接，以前的版本留作回退。任何一步失败，
+    正在发布的网站保持原样。--if-changed 供定时任务每天运行：内容不变时不重新构建。
+
+    例：dutydir publish /srv/www/anquan
+    """
+    when = day or publish_day()
+    try:
+        view = freshness.view(data, config, when)
+        if if_changed and freshness.live_fingerprint(live_release(dest)) == view.fingerprint:
+            click.echo(f"{dest} 已是按{cn(when)}任职情况的最新版本，未重新构建。")
+        else:
+            release = publish(data, dest, config, view=view)
+            click.echo(f"已发布：{dest} → {release}（按{cn(when)}的任职情况）。")
+    except DataError as e:
+        fail_data(str(data), e)
+    except PublishError as e:
+        click.echo(f"未发布：{e}", err=True)
+        sys.exit(1)
+    click.echo(next_change_line(view))
+
+
+def publish_day() -> dt.date:
+    """The day a publish describes: DUTYDIR_DATE when set (as the build's hooks read it), else today."""
+    set_day = os.environ.get("DUTYDIR_DATE", "")
+    return parse_day(set_day) if set_day else dt.date.today()
+
+
+def next_change_line(view: freshness.View) -> str:
+    """'下次变动：2026年12月1日（…）；届时须重新发布…' or that none is recorded."""
+    if view.next_change is None:
+        return "数据中没有已定的后续变动。"
+    what = "；".join(t.rstrip("。") for t in view.next_changes)
+    return (
+        f"下次变动：{cn(view.next_change)}（{what}）。届时须重新发布，"
+        "已安装定时任务（make install-timer）时会自动完成。"
+    )
+
+
+@cli.command("rollback")
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+def rollback_command(dest: Path) -> None:
+    """把 DEST 切换回当前版本之前发布的版本。
+
+    例：dutydir rollback /srv/www/anquan
+    """
+    try:
+        release = rollback(dest)
+    except PublishError as e:
+        click.echo(f"未回退：{e}", err=True)
+        sys.exit(1)
+    click.echo(f"已回退：{dest} → {release}")
 
 
 DATA_OPTION = click.option(
@@ -292,15 +333,15 @@ def undo(data: Path) -> None:
 @cli.command("diff")
 @click.argument("old", required=False, default="HEAD")
 @click.argument("new", required=False)
-@click.option("--markdown", is_flag=True, help="Write a Markdown section, fit for a page.")
+@click.option("--markdown", is_flag=True, help="输出 Markdown 段落，可放进网页。")
 @DATA_OPTION
 def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
-    """Summarise in Chinese what changed between two versions of the data: files or git revisions.
+    """用通知的说法列出两个版本的数据之间的变动：人事变动、更正（更正）和撤回（撤回）分开写。
 
-    OLD and NEW are each a file or a git revision of the data file; OLD defaults to HEAD and NEW to
-    the working file, so `dutydir diff` shows what is not committed yet.
+    OLD 和 NEW 各是一个文件或数据文件的 git 版本；OLD 默认为 HEAD，NEW 默认为当前文件，
+    所以 `dutydir diff` 列出尚未提交的修改。
 
-    Example: dutydir diff HEAD~1
+    例：dutydir diff HEAD~1
     """
     try:
         with versions.version(old, data) as old_path, versions.version(new, data) as new_path:
@@ -310,7 +351,7 @@ def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
             click.echo(str(problem), err=True)
         sys.exit(1)
     except versions.VersionError as e:
-        click.echo(f"dutydir: {e}", err=True)
+        click.echo(f"dutydir：{e}", err=True)
         sys.exit(1)
     if markdown:
         click.echo("## 安全生产责任分工调整\n")

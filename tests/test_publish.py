@@ -57,7 +57,7 @@ def test_publish_fail_and_rollback(project: Path) -> None:
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
         f"{data}:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)",
-        f"{data}: 1 error",
+        f"{data}：1处错误",
     ]
     assert os.readlink(dest) == "anquan.releases/20250101-090000"
     assert snapshot(dest) == live_before

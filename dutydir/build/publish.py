@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from dutydir.build import freshness
 from dutydir.data.load import load_directory
 
 KEEP = 5
@@ -33,10 +34,15 @@ def releases_dir(dest: Path) -> Path:
     return dest.with_name(dest.name + ".releases")
 
 
-def publish(data: Path, dest: Path, config: Path, now: dt.datetime | None = None) -> Path:
-    """Check, build, link-check and switch DEST to a new release; return the release folder."""
+def publish(
+    data: Path, dest: Path, config: Path, now: dt.datetime | None = None, view: freshness.View | None = None
+) -> Path:
+    """Check, build, link-check and switch DEST to a new release; return the release folder.
+
+    With ``view``, the site is built as of its day and the release records it (see freshness.py).
+    """
     if dest.exists() and not dest.is_symlink():
-        raise PublishError(f"{dest} exists and is not a symlink made by publishing; move it away first")
+        raise PublishError(f"{dest} 已存在，且不是发布时建立的符号链接；请先把它移走")
     load_directory(data)  # raises DataError with file:line messages before anything is built
     releases = releases_dir(dest)
     releases.mkdir(parents=True, exist_ok=True)
@@ -49,11 +55,13 @@ def publish(data: Path, dest: Path, config: Path, now: dt.datetime | None = None
     staging = releases / f".{release.name}.building"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        build(data, config, staging)
+        build(data, config, staging, view.day if view else None)
         broken = broken_links(staging)
         if broken:
-            shown = "\n".join(broken[:20]) + (f"\n… and {len(broken) - 20} more" if len(broken) > 20 else "")
-            raise PublishError(f"the new build has {len(broken)} broken internal link(s):\n{shown}")
+            shown = "\n".join(broken[:20]) + (f"\n……另有{len(broken) - 20}个" if len(broken) > 20 else "")
+            raise PublishError(f"新构建的网站有{len(broken)}个失效的内部链接：\n{shown}")
+        if view is not None:
+            freshness.write(staging, view)
         staging.rename(release)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -62,9 +70,11 @@ def publish(data: Path, dest: Path, config: Path, now: dt.datetime | None = None
     return release
 
 
-def build(data: Path, config: Path, out: Path) -> None:
-    """Run ``mkdocs build --strict`` for a data file into ``out``; raise PublishError on failure."""
+def build(data: Path, config: Path, out: Path, day: dt.date | None = None) -> None:
+    """Run ``mkdocs build --strict`` for a data file (as of ``day``) into ``out``; raise PublishError on failure."""
     env = dict(os.environ, DUTYDIR_DATA=str(data.resolve()), NO_MKDOCS_2_WARNING="1")
+    if day is not None:
+        env["DUTYDIR_DATE"] = day.isoformat()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out.resolve())],
         capture_output=True,
@@ -73,7 +83,7 @@ def build(data: Path, config: Path, out: Path) -> None:
     )
     if result.returncode != 0:
         lines = [line for line in result.stderr.splitlines() if line.startswith(("ERROR", "WARNING"))]
-        raise PublishError("mkdocs build failed:\n" + "\n".join(lines or result.stderr.splitlines()[-5:]))
+        raise PublishError("网站构建失败：\n" + "\n".join(lines or result.stderr.splitlines()[-5:]))
 
 
 def switch(dest: Path, release: Path) -> None:
@@ -97,11 +107,11 @@ def rollback(dest: Path) -> Path:
     """Point DEST back at the release before the live one; return it."""
     live = live_release(dest)
     if live is None:
-        raise PublishError(f"{dest} is not a published site (no symlink); nothing to roll back")
+        raise PublishError(f"{dest} 不是发布的网站（不是符号链接），无可回退")
     kept = sorted(p for p in releases_dir(dest).iterdir() if p.is_dir() and not p.name.startswith("."))
     older = [p for p in kept if p.name < live.name]
     if not older:
-        raise PublishError(f"{dest} has no release older than {live.name} to roll back to")
+        raise PublishError(f"{dest} 没有比 {live.name} 更早的版本可回退")
     switch(dest, older[-1])
     return older[-1]
 

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from dutydir import model
+from dutydir.data import own_partner
 from dutydir.data.errors import DataError, Problem
 from dutydir.data.fields import IDENT_RE, Record, Report, place_of, suggest
 from dutydir.data.unit_file import UNIT_FILE
@@ -150,6 +151,7 @@ class Builder:
         self.check_acting()
         self.keywords()
         pairs = self.pairs(r.get("ab_pairs", []))
+        own_partner.check(pairs, self.posts, r.get("ab_pairs", []), self.report)
         c = r.get("commissioners") or Record()
         commissioners = self.commissioners(c.get("posts", []))
         key_areas_record = r.get("key_areas") or Record()

@@ -21,7 +21,10 @@ def posts_held(d: Directory, person: str, day: dt.date) -> list[Post]:
 
 
 def appointee(d: Directory, post: Post, person: str, day: dt.date) -> list[str]:
-    """Refuse an appointment that makes a person their own AB partner; warn of 兼任 and of a likely typo."""
+    """Refuse an appointment that makes a person their own AB partner; warn of 兼任.
+
+    A new name is normal here (a new leader), so unlike a stand-in it is not questioned.
+    """
     partner = d.partner_on(post, day)
     held = [p for p in posts_held(d, person, day) if p.id != post.id]
     label = names.post_label(d, post, day)
@@ -34,9 +37,6 @@ def appointee(d: Directory, post: Post, person: str, day: dt.date) -> list[str]:
         f"{person}同时任{names.post_label(d, other, day)}和{label}（兼任）；如是调任，请另行任命或空缺原职务"
         for other in held
     ]
-    known = names.people(d)
-    if person not in known and (close := names.nearest(person, known)) is not None:
-        warnings.append(f"“{person}”是目录中的新人员；如指“{close}”，请撤销（dutydir undo）后重新任命")
     return warnings
 
 

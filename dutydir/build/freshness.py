@@ -1,0 +1,119 @@
+"""Whether the live site still shows the right day: the view a build shows, fingerprinted, and its next change.
+
+A site built on one day stays true until the next dated change in the data (a term begins or
+ends, a stand-in starts or is over, a sector moves, a pair begins or ends). So the view of a day
+is fixed by the inputs (data, hand-written pages, config, the program's version) and by the
+latest change day on or before it; its fingerprint is a hash of those. Each release keeps the
+fingerprint it was built for, and `dutydir publish --if-changed` rebuilds only when today's
+fingerprint differs from the live one's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from dutydir.data.units import load_site, unit_files
+from dutydir.model.directory import Directory
+from dutydir.model.history import history
+
+VIEW_FILE = ".dutydir-view.json"
+"""The file in a release's root that records the view it was built for."""
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class View:
+    """The view of one day: its fingerprint, and the next day it changes."""
+
+    fingerprint: str
+    """Hash of the inputs and of the latest change day on or before the day."""
+    day: dt.date
+    """The day the view describes."""
+    next_change: dt.date | None
+    """The first day after ``day`` on which the view changes; None when the data records none."""
+    next_changes: tuple[str, ...] = ()
+    """What changes on that day, as the change log words it."""
+
+
+def change_days(d: Directory) -> list[dt.date]:
+    """Every day on which something in one unit begins or stops being in force, sorted."""
+    days: set[dt.date] = set()
+
+    def span(start: dt.date | None, end: dt.date | None) -> None:
+        if start is not None:
+            days.add(start)
+        if end is not None:
+            days.add(end + ONE_DAY)
+
+    for post in d.posts:
+        for h in post.holders:
+            span(h.start, h.end)
+        for a in post.acting:
+            span(a.start, a.end)
+    for sector in d.sectors.values():
+        for assignment in sector.assignments:
+            span(assignment.start, assignment.end)
+    for pair in d.ab_pairs:
+        span(pair.start, pair.end)
+    for commissioner in d.commissioners.values():
+        for h in commissioner.holders:
+            span(h.start, h.end)
+    return sorted(days)
+
+
+def inputs(data: Path, config: Path) -> list[tuple[str, Path]]:
+    """The files a build reads besides the program, each with a stable name: unit files and what sits
+    beside the main one (its notice text), the config and the hand-written pages in docs/."""
+    files = unit_files(data)
+    folder = files[0].parent
+    beside = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    named = [(f"data/{p.name}", p) for p in beside] + [(f"data/units/{p.name}", p) for p in files[1:]]
+    docs = config.parent / "docs"
+    pages = sorted(p for p in docs.rglob("*") if p.is_file()) if docs.is_dir() else []
+    return [*named, ("mkdocs.yml", config), *((p.relative_to(docs).as_posix(), p) for p in pages)]
+
+
+def program_version() -> str:
+    """The installed dutydir's version ('' when run from a source tree without metadata)."""
+    try:
+        return version("dutydir")
+    except PackageNotFoundError:
+        return ""
+
+
+def view(data: Path, config: Path, day: dt.date) -> View:
+    """The view a build of ``data`` on ``day`` shows; raises DataError like a build would."""
+    site, _ = load_site(data, day)
+    days = sorted({c for unit in site.units for c in change_days(unit)})
+    latest = max((c for c in days if c <= day), default=None)
+    coming = min((c for c in days if c > day), default=None)
+    h = hashlib.sha256()
+    h.update(f"dutydir {program_version()}\nview of {latest}\n".encode())
+    for name, path in inputs(data, config):
+        h.update(f"{name} {hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+    texts = tuple(e.text for unit in site.units for e in history(unit) if e.day == coming) if coming else ()
+    return View(h.hexdigest(), day, coming, texts)
+
+
+def write(release: Path, v: View) -> None:
+    """Record in a release the view it was built for."""
+    record = {
+        "fingerprint": v.fingerprint,
+        "day": v.day.isoformat(),
+        "next_change": v.next_change and v.next_change.isoformat(),
+    }
+    (release / VIEW_FILE).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+
+
+def live_fingerprint(release: Path | None) -> str | None:
+    """The fingerprint the live release was built for; None when unknown (an older release, or none)."""
+    try:
+        return str(json.loads((release / VIEW_FILE).read_text(encoding="utf-8"))["fingerprint"]) if release else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
