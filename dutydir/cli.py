@@ -22,6 +22,7 @@ from dutydir.tools import correct as corrections
 from dutydir.tools import edit, journal, synth, versions
 from dutydir.tools.errors import EditError
 from dutydir.tools.names import cn
+from dutydir.usage import Commands
 
 DEFAULT_DATA = "data/leaders.yaml"
 
@@ -41,9 +42,9 @@ class Day(click.ParamType):
             self.fail(str(e), param, ctx)
 
 
-@click.group()
+@click.group(cls=Commands)
 def cli() -> None:
-    """Work-safety responsibility directory: check and maintain the data file."""
+    """安全生产责任目录：检查、维护数据文件，发布网站。"""
 
 
 def main() -> None:
@@ -190,8 +191,10 @@ def run_edit(data: Path, day: dt.date, make: Callable[[str, Directory], edit.Cha
         click.echo(f"dutydir：{e}（{data} 未改动）", err=True)
         sys.exit(1)
     click.echo(change.message)
-    for line in [*change.warnings, *warnings]:
+    for line in change.warnings:
         click.echo(f"注意：{line}", err=True)
+    for line in warnings:
+        click.echo(line, err=True)
 
 
 def effective(day: dt.date | None) -> dt.date:

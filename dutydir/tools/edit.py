@@ -347,8 +347,8 @@ def apply(
 ) -> list[str]:
     """Check the changed text as a data file, then atomically replace the file; return the check's new warnings.
 
-    Warnings already in ``known`` (the file's warnings before the change) are not repeated: a clerk
-    sees only what this change brought about. The previous content goes to the undo journal.
+    Warnings about what ``known`` (the file's warnings before the change) already warned of are not
+    repeated: a clerk sees only what this change brought about. The previous content goes to the undo journal.
     """
     bom, _ = read(path)
     before = path.read_bytes()
@@ -367,9 +367,6 @@ def apply(
             os.unlink(tmp)
     if journal:
         undo_journal.record(path, before, bom + change.text.encode("utf-8"), change.message)
-    seen = {(w.entity, w.message) for w in known or []}
-    return [
-        str(w).replace(tmp, str(path), 1)
-        for w in warnings
-        if (w.entity, w.message) not in seen and w.entity != change.vacated
-    ]
+    # Compared by what they are about: a vacancy warned of before is not news because its wording names the day.
+    seen = {w.entity for w in known or []}
+    return [str(w).replace(tmp, str(path), 1) for w in warnings if w.entity not in seen and w.entity != change.vacated]

@@ -112,7 +112,7 @@ def find_post(d: Directory, ref: str, day: dt.date) -> Post:
     labels = list(dict.fromkeys(post_label(d, p, day) for p in d.posts))
     close = nearest(ref, holders + labels)
     if close is None:
-        raise NameError_(f"没有名为“{ref}”的领导或职务；可写领导姓名，或职务（如“{labels[-1]}”）")
+        raise NameError_(f"没有名为“{ref}”的领导或职务；请写领导姓名，或像“{labels[-1]}”这样写职务")
     raise NameError_(f"没有名为“{ref}”的{'领导' if close in holders else '职务'}，是否指“{close}”？")
 
 
