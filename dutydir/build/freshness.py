@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dutydir.data.units import load_site, unit_files
 from dutydir.model.directory import Directory
-from dutydir.model.history import history
+from dutydir.model.history import cn_date, history, label
 
 VIEW_FILE = ".dutydir-view.json"
 """The file in a release's root that records the view it was built for."""
@@ -97,8 +97,18 @@ def view(data: Path, config: Path, day: dt.date) -> View:
     h.update(f"dutydir {program_version()}\nview of {latest}\n".encode())
     for name, path in inputs(data, config):
         h.update(f"{name} {hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
-    texts = tuple(e.text for unit in site.units for e in history(unit) if e.day == coming) if coming else ()
+    texts = tuple(t for unit in site.units for t in changes_on(unit, coming)) if coming else ()
     return View(h.hexdigest(), day, coming, texts)
+
+
+def changes_on(d: Directory, day: dt.date) -> list[str]:
+    """What changes on a day, as the change log words it, and the stand-ins that are over (the log keeps no end)."""
+    texts = [e.text for e in history(d) if e.day == day]
+    for post in d.posts:
+        for a in post.acting:
+            if a.end + ONE_DAY == day:
+                texts.append(f"{d.acting_name(a)}代理{label(d, post, a.end)}的工作至{cn_date(a.end)}结束。")
+    return texts
 
 
 def write(release: Path, v: View) -> None:
