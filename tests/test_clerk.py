@@ -118,13 +118,18 @@ def test_posts_named_as_the_notice_does(clerk: Clerk) -> None:
         "由AB角副镇长（应急管理、城镇燃气）李二代理。\n",
         "",
     )
+    # The vacancy, warned of by `check`, is not repeated after a command that has nothing to do with it.
+    assert clerk.run("appoint", "王一", "钱六", "--date", "2025-04-01") == (
+        0,
+        "自2025年4月1日起，钱六任镇长，接替王一（任职至2025年3月31日）；该职务的行业领域、AB角和协调专员不变。\n",
+        "",
+    )
     assert clerk.run("appoint", "张三", "王五", "--date", "2025-05-01") == (
         1,
         "",
         "dutydir：张三在2025年5月1日不任任何职务；张三原任的职务请写作“副镇长（教育、交通运输）”" + UNCHANGED,
     )
     before = clerk.text()
-    # The unrelated vacancy is not announced again after the next command.
     assert clerk.run("appoint", "副镇长（教育）", "王五", "--date", "2025-05-01") == (
         0,
         "自2025年5月1日起，王五任副镇长（教育、交通运输）（此前空缺）；该职务的行业领域、AB角和协调专员不变。\n",
@@ -132,7 +137,7 @@ def test_posts_named_as_the_notice_does(clerk: Clerk) -> None:
     )
     assert (
         clerk.diff(before)
-        == "@@ -44,0 +45,3 @@\n+      - person: 王五\n+        title: 副镇长\n+        from: 2025-05-01\n"
+        == "@@ -48,0 +49,3 @@\n+      - person: 王五\n+        title: 副镇长\n+        from: 2025-05-01\n"
     )
 
 
