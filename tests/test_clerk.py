@@ -308,3 +308,16 @@ def test_diff_reports_a_vacancy_taken_back(clerk: Clerk) -> None:
     vacant = clerk.text()
     clerk.run("undo")
     assert diff_of(clerk, vacant) == (0, "撤回：副镇长自2025年3月1日起空缺的记录已删除，张三继续任职。\n")
+
+
+def test_a_vacant_post_filled_by_its_holders_title(clerk: Clerk) -> None:
+    assert clerk.run("vacate", "李二", "--date", "2025-03-01")[0] == 0
+    before = clerk.text()
+    assert clerk.run("appoint", "常务副镇长", "赵六", "--date", "2025-04-01") == (
+        0,
+        "自2025年4月1日起，赵六任副镇长（应急管理、城镇燃气）（此前空缺）；该职务的行业领域、AB角和协调专员不变。\n",
+        "",
+    )
+    assert clerk.diff(before) == (
+        "@@ -33,0 +34,3 @@\n+      - person: 赵六\n+        title: 副镇长\n+        from: 2025-04-01\n"
+    )

@@ -91,7 +91,8 @@ def find_post(d: Directory, ref: str, day: dt.date) -> Post:
     name, inside = (match.group("name"), match.group("inside")) if match else (ref, "")
     # A label as this tool prints it ends with '等6个领域'; typed back, it names the sectors it lists.
     wanted = [w for w in re.split(r"[、，,\s]+", MORE_RE.sub("", inside)) if w]
-    named = [p for p in d.posts if p.name == name]
+    # A post is also called by a full title its holders had (区委副书记、区长), which stays with a vacant post.
+    named = [p for p in d.posts if p.name == name] or [p for p in d.posts if any(h.title == name for h in p.holders)]
     fitting = [p for p in named if set(wanted) <= set(sectors_on(d, p, day))]
     if len(fitting) == 1:
         return fitting[0]
