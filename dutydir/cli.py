@@ -14,14 +14,15 @@ from dutydir.build import freshness
 from dutydir.build.publish import PublishError, live_release, publish, rollback
 from dutydir.data.dates import BadDay, parse_day
 from dutydir.data.errors import DataError
-from dutydir.data.load import UTF8_BOM, load_directory
+from dutydir.data.load import load_directory
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
 from dutydir.render import escape
 from dutydir.tools import correct as corrections
-from dutydir.tools import edit, journal, synth, versions
+from dutydir.tools import edit, synth, versions
 from dutydir.tools.errors import EditError
 from dutydir.tools.names import cn
+from dutydir.tools.undo import undo as undo_last
 from dutydir.usage import Commands
 
 DEFAULT_DATA = "data/leaders.yaml"
@@ -320,17 +321,13 @@ def undo(data: Path) -> None:
     例：dutydir undo
     """
     try:
-        entry = journal.last(data)
-        _, text = edit.read(data)
-        before = entry.before.removeprefix(UTF8_BOM).decode("utf-8")
-        change = edit.Change(before, f"已撤销（{entry.when}）：{entry.message}")
-        edit.apply(data, change, dt.date.today(), journal=False)
-        journal.drop(entry.stem)
-    except (DataError, EditError, UnicodeDecodeError) as e:
+        message = undo_last(data)
+    except DataError as e:
+        fail_data(str(data), e)
+    except EditError as e:
         click.echo(f"dutydir：{e}（{data} 未改动）", err=True)
         sys.exit(1)
-    del text
-    click.echo(change.message)
+    click.echo(message)
 
 
 @cli.command("diff")

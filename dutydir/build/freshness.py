@@ -46,6 +46,7 @@ def change_days(d: Directory) -> list[dt.date]:
     days: set[dt.date] = set()
 
     def span(start: dt.date | None, end: dt.date | None) -> None:
+        """The first day of a span, and the day after its last."""
         if start is not None:
             days.add(start)
         if end is not None:

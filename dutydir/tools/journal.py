@@ -69,6 +69,8 @@ def drop(stem: Path) -> None:
 def last(path: Path) -> Entry:
     """The newest entry that can be undone now; EditError when there is none or the file was changed since."""
     where = folder(path)
+    if not path.is_file():
+        raise EditError(f"没有数据文件 {path}")
     numbers = sorted(int(p.stem) for p in where.glob("*.json") if p.stem.isdigit()) if where.is_dir() else []
     if not numbers:
         raise EditError(f"{path}没有可撤销的命令（只有 dutydir 命令所做的修改可以撤销）")
