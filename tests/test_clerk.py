@@ -280,17 +280,23 @@ def test_diff_tells_corrections_from_successions(clerk: Clerk) -> None:
         "自2025年3月1日起，王伍接替张三任副镇长，负责教育、交通运输的安全生产工作。\n",
     )
     clerk.run("correct", "name", "王伍", "王五")
-    assert diff_of(clerk, appointed) == (0, "更正：副镇长王伍的姓名更正为王五（任职日期不变）。\n")
+    assert diff_of(clerk, appointed) == (0, "更正：副镇长（教育、交通运输）王伍的姓名更正为王五（任职日期不变）。\n")
     renamed = clerk.text()
     clerk.run("correct", "date", "王五", "2025-03-03")
-    assert diff_of(clerk, renamed) == (0, "更正：王五任副镇长的起始日期由2025年3月1日更正为2025年3月3日。\n")
+    assert diff_of(clerk, renamed) == (
+        0,
+        "更正：王五任副镇长（教育、交通运输）的起始日期由2025年3月1日更正为2025年3月3日。\n",
+    )
     assert diff_of(clerk, appointed) == (
         0,
-        "更正：副镇长的任职记录由“王伍，自2025年3月1日起”更正为“王五，自2025年3月3日起”。\n",
+        "更正：副镇长（教育、交通运输）的任职记录由“王伍，自2025年3月1日起”更正为“王五，自2025年3月3日起”。\n",
     )
     # Taking an appointment back is not 张三 succeeding 王伍.
     clerk.path.write_text(MINIMAL, encoding="utf-8")
-    assert diff_of(clerk, appointed) == (0, "撤回：原定自2025年3月1日起王伍任副镇长的记录已删除，张三继续任副镇长。\n")
+    assert diff_of(clerk, appointed) == (
+        0,
+        "撤回：原定自2025年3月1日起王伍任副镇长（教育、交通运输）的记录已删除，张三继续任副镇长（教育、交通运输）。\n",
+    )
 
 
 def test_diff_reports_a_stand_in_taken_back(clerk: Clerk) -> None:
@@ -307,7 +313,10 @@ def test_diff_reports_a_vacancy_taken_back(clerk: Clerk) -> None:
     clerk.run("vacate", "张三", "--date", "2025-03-01")
     vacant = clerk.text()
     clerk.run("undo")
-    assert diff_of(clerk, vacant) == (0, "撤回：副镇长自2025年3月1日起空缺的记录已删除，张三继续任职。\n")
+    assert diff_of(clerk, vacant) == (
+        0,
+        "撤回：副镇长（教育、交通运输）自2025年3月1日起空缺的记录已删除，张三继续任职。\n",
+    )
 
 
 def test_a_vacant_post_filled_by_its_holders_title(clerk: Clerk) -> None:
@@ -320,4 +329,70 @@ def test_a_vacant_post_filled_by_its_holders_title(clerk: Clerk) -> None:
     )
     assert clerk.diff(before) == (
         "@@ -33,0 +34,3 @@\n+      - person: 赵六\n+        title: 副镇长\n+        from: 2025-04-01\n"
+    )
+
+
+def test_correct_an_end_date_and_a_commissioners_name(clerk: Clerk) -> None:
+    assert clerk.run("vacate", "张三", "--date", "2025-03-01")[0] == 0
+    vacant = clerk.text()
+    assert clerk.run("correct", "date", "张三", "2025-03-15", "--end") == (
+        0,
+        "已将张三任副镇长（教育、交通运输）的截止日期由2025年2月28日更正为2025年3月15日；这是更正，不是人事变动。\n",
+        "",
+    )
+    assert clerk.diff(vacant) == "@@ -44 +44 @@\n-        to: 2025-02-28\n+        to: 2025-03-15\n"
+    assert clerk.run("correct", "date", "李二", "2025-03-15", "--end") == (
+        1,
+        "",
+        "dutydir：李二任副镇长（应急管理、城镇燃气）的任期尚未结束，没有截止日期可更正" + UNCHANGED,
+    )
+    assert clerk.run("correct", "name", "赵四", "赵泗") == (
+        0,
+        "已将“赵四”更正为“赵泗”（1处）；这是更正，不是人事变动，任职日期不变。\n",
+        "",
+    )
+    assert clerk.run("correct", "name", "赵死", "赵四") == (
+        1,
+        "",
+        "dutydir：没有名为“赵死”的人员，是否指“赵泗”？" + UNCHANGED,
+    )
+
+
+@pytest.fixture
+def district(tmp_path: Path) -> Clerk:
+    """The shipped district data, with its notice text beside it."""
+    (tmp_path / "notice.md").write_bytes((ROOT / "data" / "notice.md").read_bytes())
+    return Clerk(tmp_path, (ROOT / "data" / "leaders.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_issues_examples_on_the_district(district: Clerk) -> None:
+    original = district.text()
+    assert district.run("appoint", "丁历", "王五", "--date", "2026-12-01") == (
+        1,
+        "",
+        "dutydir：没有名为“丁历”的领导，是否指“丁力”？" + UNCHANGED,
+    )
+    assert district.run("appoint", "丁力", "邓辉", "--date", "2026-12-01") == (
+        1,
+        "",
+        "dutydir：邓辉已任区人民政府党组成员，该职务与副区长（交通运输、国资、金融）互为AB角；"
+        "同一人不能是自己的AB角。请先调整AB角（dutydir pair），再任命" + UNCHANGED,
+    )
+    assert district.run("acting", "丁力", "--by", "邓灰", "--from", "2026-12-01", "--to", "2026-12-10") == (
+        1,
+        "",
+        "dutydir：没有名为“邓灰”的领导，是否指“邓辉”？如确由目录外的人员代理，请加 --new-person" + UNCHANGED,
+    )
+    assert district.text() == original
+    assert district.run("appoint", "副区长（交通运输）", "王五", "--date", "2026年12月1日") == (
+        0,
+        "自2026年12月1日起，王五任副区长（交通运输、国资、金融），接替丁力（任职至2026年11月30日）；"
+        "该职务的行业领域、AB角和协调专员不变。\n",
+        "",
+    )
+    assert district.run("appoint", "王五", "赵六", "--date", "2026-11-15") == (
+        1,
+        "",
+        "dutydir：王五自2026年12月1日起才任副区长（交通运输、国资、金融），2026年11月15日不任任何职务；"
+        "如日期录错，请更正：dutydir correct date 王五 正确日期" + UNCHANGED,
     )

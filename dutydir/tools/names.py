@@ -107,8 +107,13 @@ def find_post(d: Directory, ref: str, day: dt.date) -> Post:
         )
     holders = list(dict.fromkeys(h.person for p in d.posts for h in p.holders))
     if ref in holders:
-        _, pid = max((h.start, p.id) for p in d.posts for h in p.holders if h.person == ref)
+        start, pid = max((h.start, p.id) for p in d.posts for h in p.holders if h.person == ref)
         label = post_label(d, d.post(pid), day)
+        if start > day:
+            raise NameError_(
+                f"{ref}自{cn(start)}起才任{label}，{cn(day)}不任任何职务；"
+                f"如日期录错，请更正：dutydir correct date {ref} 正确日期"
+            )
         raise NameError_(f"{ref}在{cn(day)}不任任何职务；{ref}原任的职务请写作“{label}”")
     labels = list(dict.fromkeys(post_label(d, p, day) for p in d.posts))
     close = nearest(ref, holders + labels)

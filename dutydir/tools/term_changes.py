@@ -12,6 +12,7 @@ import datetime as dt
 
 from dutydir.model.directory import Directory, Holding, Post
 from dutydir.model.history import cn_date, label, scope_of
+from dutydir.tools import names
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -35,10 +36,12 @@ def post_terms(new: Directory, before: Post, after: Post) -> Found:
     gone = [h for h in before.holders if key(h) not in kept]
     came = [h for h in after.holders if key(h) not in kept]
     found: Found = []
+    # Corrections name the post as the notice does (副区长（交通运输、国资、金融）): several posts share a name.
+    title = names.post_label(new, after, new.as_of)
     for h in list(came):
         twin = next((o for o in gone if (o.start, o.end) == (h.start, h.end)), None)
         if twin is not None:
-            found.append((h.start, f"更正：{after.name}{twin.person}的姓名更正为{h.person}（任职日期不变）。"))
+            found.append((h.start, f"更正：{title}{twin.person}的姓名更正为{h.person}（任职日期不变）。"))
             gone.remove(twin)
             came.remove(h)
     for h in list(came):
@@ -49,20 +52,20 @@ def post_terms(new: Directory, before: Post, after: Post) -> Found:
         came.remove(h)
         if twin.start != h.start:
             found.append(
-                (h.start, f"更正：{h.person}任{after.name}的起始日期由{cn_date(twin.start)}更正为{cn_date(h.start)}。")
+                (h.start, f"更正：{h.person}任{title}的起始日期由{cn_date(twin.start)}更正为{cn_date(h.start)}。")
             )
         elif h.end is not None and not any(n.start == h.end + ONE_DAY for n in after.holders):
             if twin.end is None:
                 found.append(vacancy(new, after, h))
             else:
                 found.append(
-                    (h.end, f"更正：{h.person}任{after.name}的截止日期由{cn_date(twin.end)}更正为{cn_date(h.end)}。")
+                    (h.end, f"更正：{h.person}任{title}的截止日期由{cn_date(twin.end)}更正为{cn_date(h.end)}。")
                 )
         elif h.end is None and twin.end is not None and not any(o.start == twin.end + ONE_DAY for o in gone):
             found.append(
                 (
                     twin.end + ONE_DAY,
-                    f"撤回：{after.name}自{cn_date(twin.end + ONE_DAY)}起空缺的记录已删除，{h.person}继续任职。",
+                    f"撤回：{title}自{cn_date(twin.end + ONE_DAY)}起空缺的记录已删除，{h.person}继续任职。",
                 )
             )
     for h in list(came):
@@ -74,7 +77,7 @@ def post_terms(new: Directory, before: Post, after: Post) -> Found:
             found.append(
                 (
                     h.start,
-                    f"更正：{after.name}的任职记录由“{twin.person}，自{cn_date(twin.start)}起”"
+                    f"更正：{title}的任职记录由“{twin.person}，自{cn_date(twin.start)}起”"
                     f"更正为“{h.person}，自{cn_date(h.start)}起”。",
                 )
             )
@@ -86,8 +89,8 @@ def post_terms(new: Directory, before: Post, after: Post) -> Found:
         )
     for o in gone:
         staying = next((n for n in after.holders if n.end is None and n.start < o.start), None)
-        cont = f"，{staying.person}继续任{after.name}" if staying else ""
-        found.append((o.start, f"撤回：原定自{cn_date(o.start)}起{o.person}任{after.name}的记录已删除{cont}。"))
+        cont = f"，{staying.person}继续任{title}" if staying else ""
+        found.append((o.start, f"撤回：原定自{cn_date(o.start)}起{o.person}任{title}的记录已删除{cont}。"))
     return found
 
 
