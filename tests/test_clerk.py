@@ -396,3 +396,16 @@ def test_the_issues_examples_on_the_district(district: Clerk) -> None:
         "dutydir：王五自2026年12月1日起才任副区长（交通运输、国资、金融），2026年11月15日不任任何职务；"
         "如日期录错，请更正：dutydir correct date 王五 正确日期" + UNCHANGED,
     )
+
+
+def test_diff_reports_a_reassignment_and_a_pair_taken_back(clerk: Clerk) -> None:
+    clerk.run("reassign", "城镇燃气", "张三", "--date", "2025-03-01")
+    clerk.run("pair", "王一", "张三", "--date", "2025-03-01")
+    changed = clerk.text()
+    assert clerk.run("undo")[0] == clerk.run("undo")[0] == 0
+    assert clerk.text() == MINIMAL
+    assert diff_of(clerk, changed) == (
+        0,
+        "撤回：原定自2025年3月1日起城镇燃气改由张三（副镇长）负责的记录已删除，仍由李二（副镇长）负责。\n"
+        "撤回：原定自2025年3月1日起王一（镇长）与张三（副镇长）互为AB角的记录已删除。\n",
+    )

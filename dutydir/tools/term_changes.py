@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dutydir.model.directory import Directory, Holding, Post
+from dutydir.model.directory import Assignment, Directory, Holding, Post
 from dutydir.model.history import cn_date, label, scope_of
 from dutydir.tools import names
 
@@ -120,3 +120,11 @@ def acting_changes(old: Directory, new: Directory) -> Found:
         covered = label(old, old.post(pid), stand_in.start)
         found.append((stand_in.start, f"撤回：原定{span}由{old.acting_name(stand_in)}代理{covered}工作的安排已取消。"))
     return found
+
+
+def withdrawn(before: tuple[Assignment, ...], after: tuple[Assignment, ...], day: dt.date) -> Assignment | None:
+    """The dated assignment in force on ``day`` in the old version that the new version no longer has at all."""
+    current = next((a for a in reversed(before) if a.covers(day)), None)
+    if current is None or current.start is None:
+        return None
+    return None if any((a.post_id, a.start) == (current.post_id, current.start) for a in after) else current

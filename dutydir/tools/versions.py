@@ -80,6 +80,14 @@ def compare(old: Directory, new: Directory) -> list[str]:
         if before_sector is None:
             add(sector.since or day, f"新增行业领域：{name}，由{label(new, new.responsible(sector), day)}负责。")
         elif before_sector.post_id != sector.post_id and sector.parent is None:
+            gone = term_changes.withdrawn(before_sector.assignments, sector.assignments, day)
+            if gone is not None and gone.start is not None:
+                add(
+                    gone.start,
+                    f"撤回：原定自{cn_date(gone.start)}起{name}改由{label(old, old.post(gone.post_id), day)}负责的记录已删除，"
+                    f"仍由{label(new, new.responsible(sector), day)}负责。",
+                )
+                continue
             when = sector.since or day
             add(
                 when,
@@ -92,11 +100,15 @@ def compare(old: Directory, new: Directory) -> list[str]:
     old_pairs = {frozenset(p.posts): p for p in old.current_pairs()}
     new_pairs = {frozenset(p.posts): p for p in new.current_pairs()}
     for key, p in new_pairs.items():
-        if key not in old_pairs:
+        # A pair whose end was taken back goes on as before: the withdrawn pair below says so.
+        if key not in old_pairs and not any(q.posts == p.posts and q.start == p.start for q in old.ab_pairs):
             a, b = (new.post(x) for x in p.posts)
             add(p.start, f"自{cn_date(p.start)}起，{label(new, a, day)}与{label(new, b, day)}互为AB角。")
     for key, p in old_pairs.items():
-        if key not in new_pairs:
+        if key not in new_pairs and not any(q.posts == p.posts and q.start == p.start for q in new.ab_pairs):
+            first, second = (label(old, old.post(x), p.start) for x in p.posts)
+            add(p.start, f"撤回：原定自{cn_date(p.start)}起{first}与{second}互为AB角的记录已删除。")
+        elif key not in new_pairs:
             a_id, b_id = p.posts
             ended_pair = next((q for q in new.ab_pairs if frozenset(q.posts) == key and q.end), None)
             when = ended_pair.end + dt.timedelta(days=1) if ended_pair and ended_pair.end else day
