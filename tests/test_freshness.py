@@ -155,3 +155,22 @@ def test_the_timer_units_name_this_checkout(tmp_path: Path) -> None:
         f"5 0 * * * cd {ROOT} && .venv/bin/dutydir publish /srv/www/anquan --if-changed --data {ROOT}/data/leaders.yaml"
         f" >>{ROOT}/.dutydir-publish.log 2>&1",
     ]
+
+
+def test_systemd_accepts_the_units(tmp_path: Path) -> None:
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed here; the units' text is checked above")
+    out = subprocess.run(
+        [ROOT / "scripts" / "install-timer.sh", "--print", str(tmp_path / "www")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=dict(os.environ, RUN_AS="root"),
+    ).stdout
+    service, timer = out.split("# dutydir-publish.timer\n")[0], out.split("# dutydir-publish.timer\n")[1]
+    (tmp_path / "dutydir-publish.service").write_text(service, encoding="utf-8")
+    (tmp_path / "dutydir-publish.timer").write_text(timer.split("# crontab\n")[0], encoding="utf-8")
+    units = [str(tmp_path / "dutydir-publish.service"), str(tmp_path / "dutydir-publish.timer")]
+    result = subprocess.run(["systemd-analyze", "verify", *units], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
