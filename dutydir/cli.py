@@ -336,7 +336,7 @@ def undo(data: Path) -> None:
 @click.option("--markdown", is_flag=True, help="输出 Markdown 段落，可放进网页。")
 @DATA_OPTION
 def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
-    """用通知的说法列出两个版本的数据之间的变动：人事变动、更正（更正）和撤回（撤回）分开写。
+    """用通知的说法列出两个版本的数据之间的变动；人事变动、更正和撤回分开写。
 
     OLD 和 NEW 各是一个文件或数据文件的 git 版本；OLD 默认为 HEAD，NEW 默认为当前文件，
     所以 `dutydir diff` 列出尚未提交的修改。

@@ -409,3 +409,19 @@ def test_diff_reports_a_reassignment_and_a_pair_taken_back(clerk: Clerk) -> None
         "撤回：原定自2025年3月1日起城镇燃气改由张三（副镇长）负责的记录已删除，仍由李二（副镇长）负责。\n"
         "撤回：原定自2025年3月1日起王一（镇长）与张三（副镇长）互为AB角的记录已删除。\n",
     )
+
+
+def test_diff_tells_a_corrected_stand_in_from_a_new_one(clerk: Clerk) -> None:
+    clerk.run("acting", "张三", "--by", "钱柒", "--from", "2025-03-01", "--to", "2025-03-05", "--new-person")
+    clerk.run("acting", "王一", "--by", "李二", "--from", "2025-03-01", "--to", "2025-03-05")
+    entered = clerk.text()
+    assert clerk.run("correct", "name", "钱柒", "钱七")[0] == 0
+    assert diff_of(clerk, entered) == (0, "更正：钱七代理张三（副镇长）工作的安排，代理人由钱柒更正为钱七。\n")
+    # 王一's stand-in comes first in the file: its last day fixed by hand.
+    fixed = clerk.text().replace("        to: 2025-03-05\n", "        to: 2025-03-06\n", 1)
+    clerk.path.write_text(fixed, encoding="utf-8")
+    assert diff_of(clerk, entered) == (
+        0,
+        "更正：钱七代理张三（副镇长）工作的安排，代理人由钱柒更正为钱七。\n"
+        "更正：李二代理王一（镇长）工作的安排，代理时间由2025年3月1日至2025年3月5日更正为2025年3月1日至2025年3月6日。\n",
+    )

@@ -104,18 +104,39 @@ def vacancy(new: Directory, post: Post, ended: Holding) -> tuple[dt.date, str]:
 
 
 def acting_changes(old: Directory, new: Directory) -> Found:
-    """New stand-ins announced; stand-ins that are gone reported as taken back."""
+    """New stand-ins announced; one with the same days and another name, or the same name and other days,
+    is a correction; stand-ins that are gone are reported as taken back."""
     found: Found = []
     new_acting = {(p.id, a) for p in new.posts for a in p.acting}
     old_acting = {(p.id, a) for p in old.posts for a in p.acting}
-    for pid, stand_in in sorted(new_acting - old_acting, key=lambda x: (x[1].start, x[0])):
+    came = sorted(new_acting - old_acting, key=lambda x: (x[1].start, x[0]))
+    gone = sorted(old_acting - new_acting, key=lambda x: (x[1].start, x[0]))
+    gone = [(pid, a) for pid, a in gone if pid in {p.id for p in new.posts}]
+    for pid, stand_in in list(came):
+        twin = next(
+            (
+                (g_pid, g)
+                for g_pid, g in gone
+                if g_pid == pid and ((g.start, g.end) == (stand_in.start, stand_in.end) or g.by == stand_in.by)
+            ),
+            None,
+        )
+        if twin is None:
+            continue
+        gone.remove(twin)
+        came.remove((pid, stand_in))
+        was, covered = twin[1], label(new, new.post(pid), stand_in.start)
+        if was.by != stand_in.by:
+            what = f"代理人由{old.acting_name(was)}更正为{new.acting_name(stand_in)}"
+        else:
+            what = f"代理时间由{cn_date(was.start)}至{cn_date(was.end)}更正为{cn_date(stand_in.start)}至{cn_date(stand_in.end)}"
+        found.append((stand_in.start, f"更正：{new.acting_name(stand_in)}代理{covered}工作的安排，{what}。"))
+    for pid, stand_in in came:
         reason = f"（{stand_in.reason}）" if stand_in.reason else ""
         span = f"{cn_date(stand_in.start)}至{cn_date(stand_in.end)}"
         covered = label(new, new.post(pid), stand_in.start)
         found.append((stand_in.start, f"{span}，{new.acting_name(stand_in)}代理{covered}的工作{reason}。"))
-    for pid, stand_in in sorted(old_acting - new_acting, key=lambda x: (x[1].start, x[0])):
-        if pid not in {p.id for p in new.posts}:
-            continue
+    for pid, stand_in in gone:
         span = f"{cn_date(stand_in.start)}至{cn_date(stand_in.end)}"
         covered = label(old, old.post(pid), stand_in.start)
         found.append((stand_in.start, f"撤回：原定{span}由{old.acting_name(stand_in)}代理{covered}工作的安排已取消。"))
