@@ -425,3 +425,19 @@ def test_diff_tells_a_corrected_stand_in_from_a_new_one(clerk: Clerk) -> None:
         "更正：钱七代理张三（副镇长）工作的安排，代理人由钱柒更正为钱七。\n"
         "更正：李二代理王一（镇长）工作的安排，代理时间由2025年3月1日至2025年3月5日更正为2025年3月1日至2025年3月6日。\n",
     )
+
+
+def test_a_shortened_sector_names_a_post_when_it_fits_one(district: Clerk) -> None:
+    assert district.run("vacate", "副区长（交通）", "--date", "2027-01-01") == (
+        1,
+        "",
+        "dutydir：有2个副区长的分管领域含“交通”：“副区长（交通运输、国资、金融）丁力”、"
+        "“副区长（公安、司法、公安交通管理等9个领域）刘辉”；请写出完整的领域名称，如“副区长（交通运输、国资、金融）”"
+        + UNCHANGED,
+    )
+    assert district.run("vacate", "副区长（国资）", "--date", "2027-01-01") == (
+        0,
+        "自2027年1月1日起，副区长（交通运输、国资、金融）职务空缺（丁力任职至2026年12月31日），"
+        "由AB角区人民政府党组成员邓辉代理。\n",
+        "",
+    )

@@ -93,14 +93,22 @@ def find_post(d: Directory, ref: str, day: dt.date) -> Post:
     wanted = [w for w in re.split(r"[、，,\s]+", MORE_RE.sub("", inside)) if w]
     # A post is also called by a full title its holders had (区委副书记、区长), which stays with a vacant post.
     named = [p for p in d.posts if p.name == name] or [p for p in d.posts if any(h.title == name for h in p.holders)]
-    fitting = [p for p in named if set(wanted) <= set(sectors_on(d, p, day))]
+    fitting = [p for p in named if set(wanted) <= set(sectors_on(d, p, day))] or [
+        # A shortened sector (交通 for 交通运输) is taken when no sector has that exact name.
+        p
+        for p in named
+        if all(any(w in s for s in sectors_on(d, p, day)) for w in wanted)
+    ]
     if len(fitting) == 1:
         return fitting[0]
     if len(fitting) > 1:
         listed = "、".join(f"“{who(d, p, day)}”" for p in fitting)
-        raise NameError_(
-            f"有{len(fitting)}个职务名为“{name}”：{listed}；请在括号中写明分管领域，如“{post_label(d, fitting[0], day)}”"
-        )
+        example = post_label(d, fitting[0], day)
+        if wanted:
+            raise NameError_(
+                f"有{len(fitting)}个{name}的分管领域含“{'、'.join(wanted)}”：{listed}；请写出完整的领域名称，如“{example}”"
+            )
+        raise NameError_(f"有{len(fitting)}个职务名为“{name}”：{listed}；请在括号中写明分管领域，如“{example}”")
     if named:
         raise NameError_(
             f"没有分管“{'、'.join(wanted)}”的{name}；{name}有：" + "、".join(f"“{who(d, p, day)}”" for p in named)
