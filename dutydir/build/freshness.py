@@ -2,7 +2,7 @@
 
 A site built on one day stays true until the next dated change in the data (a term begins or
 ends, a stand-in starts or is over, a sector moves, a pair begins or ends). So the view of a day
-is fixed by the inputs (data, hand-written pages, config, the program's version) and by the
+is fixed by the inputs (data, hand-written pages, config, the program's files) and by the
 latest change day on or before it; its fingerprint is a hash of those. Each release keeps the
 fingerprint it was built for, and `dutydir publish --if-changed` rebuilds only when today's
 fingerprint differs from the live one's.
@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from dutydir.data.units import load_site, unit_files
@@ -69,23 +68,24 @@ def change_days(d: Directory) -> list[dt.date]:
 
 
 def inputs(data: Path, config: Path) -> list[tuple[str, Path]]:
-    """The files a build reads besides the program, each with a stable name: unit files and what sits
-    beside the main one (its notice text), the config and the hand-written pages in docs/."""
+    """The files a build reads, each with a stable name: unit files and what sits beside the main one
+    (its notice text), the config, the folders beside it that a build reads (docs/, hooks/, overrides/),
+    and the program's own files (so an update of the program is a new view too)."""
     files = unit_files(data)
     folder = files[0].parent
     beside = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     named = [(f"data/{p.name}", p) for p in beside] + [(f"data/units/{p.name}", p) for p in files[1:]]
-    docs = config.parent / "docs"
-    pages = sorted(p for p in docs.rglob("*") if p.is_file()) if docs.is_dir() else []
-    return [*named, ("mkdocs.yml", config), *((p.relative_to(docs).as_posix(), p) for p in pages)]
-
-
-def program_version() -> str:
-    """The installed dutydir's version ('' when run from a source tree without metadata)."""
-    try:
-        return version("dutydir")
-    except PackageNotFoundError:
-        return ""
+    named.append(("mkdocs.yml", config))
+    trees = [(name, config.parent / name) for name in ("docs", "hooks", "overrides")]
+    trees.append(("dutydir", Path(__file__).resolve().parent.parent))
+    for name, tree in trees:
+        if tree.is_dir():
+            named += [
+                (f"{name}/{p.relative_to(tree).as_posix()}", p)
+                for p in sorted(tree.rglob("*"))
+                if p.is_file() and "__pycache__" not in p.parts
+            ]
+    return named
 
 
 def view(data: Path, config: Path, day: dt.date) -> View:
@@ -95,7 +95,7 @@ def view(data: Path, config: Path, day: dt.date) -> View:
     latest = max((c for c in days if c <= day), default=None)
     coming = min((c for c in days if c > day), default=None)
     h = hashlib.sha256()
-    h.update(f"dutydir {program_version()}\nview of {latest}\n".encode())
+    h.update(f"view of {latest}\n".encode())
     for name, path in inputs(data, config):
         h.update(f"{name} {hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
     texts = tuple(t for unit in site.units for t in changes_on(unit, coming)) if coming else ()
