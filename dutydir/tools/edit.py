@@ -154,11 +154,6 @@ class Source:
         return text
 
 
-def post_of(d: Directory, ref: str, day: dt.date) -> Post:
-    """A post as the clerk named it (see :func:`names.find_post`); an unknown name is an EditError."""
-    return names.find_post(d, ref, day)
-
-
 def holding_nodes(src: Source, pid: str) -> list[yaml.Node]:
     """The holder entries of a post, in file order."""
     return src.items(src.get(src.post(pid), "holders"))
@@ -184,7 +179,7 @@ def end_term(src: Source, d: Directory, post: Post, day: dt.date) -> str | None:
 
 def appoint(text: str, d: Directory, ref: str, person: str, day: dt.date, title: str | None) -> Change:
     """The new person holds the post from ``day``; the former holder's term ends the day before."""
-    post = post_of(d, ref, day)
+    post = names.find_post(d, ref, day)
     label = names.post_label(d, post, day)
     current = d.holder_on(post, day)
     if current is not None and current.person == person:
@@ -207,7 +202,7 @@ def appoint(text: str, d: Directory, ref: str, person: str, day: dt.date, title:
 
 def vacate(text: str, d: Directory, ref: str, day: dt.date) -> Change:
     """The post is vacant from ``day``: its holder's term ends the day before."""
-    post = post_of(d, ref, day - dt.timedelta(days=1))
+    post = names.find_post(d, ref, day - dt.timedelta(days=1))
     label = names.post_label(d, post, day)
     src = Source(text)
     former = end_term(src, d, post, day)
@@ -226,7 +221,7 @@ def reassign(text: str, d: Directory, sector_name: str, ref: str, day: dt.date) 
         raise EditError(
             f"“{sector.name}”是“{sector.parent}”的一部分；请调整“{sector.parent}”，或先在数据文件中把它列为单独的行业领域"
         )
-    target = post_of(d, ref, day)
+    target = names.find_post(d, ref, day)
     current = next((a for a in sector.assignments if a.covers(day)), None)
     if current is None:
         raise EditError(f"{cn(day)}没有职务负责“{sector.name}”")
@@ -279,7 +274,7 @@ def move_sector(src: Source, name: str, current: Assignment, day: dt.date) -> No
 
 def pair(text: str, d: Directory, a_ref: str, b_ref: str, day: dt.date) -> Change:
     """The two posts stand in for each other from ``day``; their former pairs end the day before."""
-    a, b = post_of(d, a_ref, day), post_of(d, b_ref, day)
+    a, b = names.find_post(d, a_ref, day), names.find_post(d, b_ref, day)
     if a.id == b.id:
         raise EditError(f"{names.who(d, a, day)}不能是自己的AB角")
     checks.not_own_partner(d, a, b, day)
@@ -312,7 +307,7 @@ def acting(
     start, end = span
     if end < start:
         raise EditError(f"结束日期{cn(end)}早于开始日期{cn(start)}")
-    post = post_of(d, ref, start)
+    post = names.find_post(d, ref, start)
     other, warnings = checks.stand_in(d, post, by, start, new_person)
     for a in post.acting:
         if a.start <= end and start <= a.end:
