@@ -5,12 +5,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data/leaders.yaml
+# The site's name (mkdocs.yml's site_name); set it when building another unit's data.
+SITE_NAME ?=
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 # Material prints an end-of-life banner on every build; it is noise in this project's logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve publish rollback system lint lock clean bench install-timer
+.PHONY: site test test-fast serve publish rollback system lint lock clean bench install-timer
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,12 +24,13 @@ $(STAMP): requirements.lock pyproject.toml
 system:
 	scripts/install-system-deps.sh
 
+# Strict: any warning fails the build (the hooks count warnings even under --quiet; see dutydir/build/strict.py).
 site: $(STAMP) system
-	DUTYDIR_DATA="$(abspath $(DATA))" $(BIN)/mkdocs build --strict --quiet
+	DUTYDIR_DATA="$(abspath $(DATA))" $(if $(SITE_NAME),DUTYDIR_SITE_NAME="$(SITE_NAME)") $(BIN)/mkdocs build --strict
 	@echo "built site/ from $(DATA)"
 
 serve: $(STAMP) system
-	DUTYDIR_DATA="$(abspath $(DATA))" $(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+	DUTYDIR_DATA="$(abspath $(DATA))" $(if $(SITE_NAME),DUTYDIR_SITE_NAME="$(SITE_NAME)") $(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
 
 publish: $(STAMP) system
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/to/webroot [DATA=...]"; exit 2; }
@@ -48,9 +51,14 @@ bench: $(STAMP) system
 	scripts/install-system-deps.sh --browser
 	$(BIN)/python scripts/bench.py
 
+# Every test, the slow ones (browser, benchmark) included: what CI runs.
 test: $(STAMP)
 	scripts/install-system-deps.sh --browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/pytest -q
+
+# While working: everything but the tests marked slow.
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check dutydir hooks tests scripts

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import click
+from mkdocs.exceptions import PluginError
 
-from dutydir.build import freshness
+from dutydir.build import docs_folder, freshness
 from dutydir.build.publish import PublishError, live_release, publish, rollback
+from dutydir.build.svg import ChartError
 from dutydir.data.dates import BadDay, parse_day
 from dutydir.data.errors import DataError
-from dutydir.data.load import load_directory
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
-from dutydir.render import escape
+from dutydir.render import diff_text
 from dutydir.tools import correct as corrections
 from dutydir.tools import edit, synth, versions
+from dutydir.tools.change import change_file
 from dutydir.tools.errors import EditError
 from dutydir.tools.names import cn
 from dutydir.tools.undo import undo as undo_last
@@ -45,7 +47,13 @@ class Day(click.ParamType):
 
 @click.group(cls=Commands)
 def cli() -> None:
-    """安全生产责任目录：检查、维护数据文件，发布网站。"""
+    """安全生产责任目录：检查、维护数据文件，生成和发布网站。
+
+    每条命令的 --help 最后有一个例子。
+
+    \b
+    例：dutydir check data/leaders.yaml
+    """
 
 
 def main() -> None:
@@ -65,12 +73,13 @@ def check(file: str, day: dt.date | None) -> None:
 
     有错误时退出码为 1；提醒（如职务空缺）只显示，不算失败。
 
+    \b
     例：dutydir check data/leaders.yaml
     """
     try:
         site, warnings = load_site(file, day)
     except DataError as e:
-        fail_data(file, e)
+        fail_data(e, file)
     for warning in warnings:
         click.echo(str(warning), err=True)
     notes = [f"{len(site.units)}个单位"] if len(site.units) > 1 else []
@@ -78,11 +87,17 @@ def check(file: str, day: dt.date | None) -> None:
     click.echo(f"{file}：检查通过" + (f"（{'，'.join(notes)}）" if notes else ""))
 
 
-def fail_data(file: str, e: DataError) -> None:
-    """Print every problem of a data file and a count, then exit 1."""
+def fail_data(e: DataError, file: str | Path, outcome: str = "") -> NoReturn:
+    """Print every problem of the data, then one line with their count and what became of the command; exit 1."""
     for problem in e.problems:
         click.echo(str(problem), err=True)
-    click.echo(f"{file}：{len(e.problems)}处错误", err=True)
+    click.echo(f"{file}：{len(e.problems)}处错误{'；' + outcome if outcome else ''}", err=True)
+    sys.exit(1)
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line on stderr and exit 1."""
+    click.echo(message, err=True)
     sys.exit(1)
 
 
@@ -113,9 +128,10 @@ def publish_command(dest: Path, data: Path, config: Path, if_changed: bool, day:
     DEST 是指向 DEST.releases/ 中某个版本的符号链接，以前的版本留作回退。任何一步失败，
     正在发布的网站保持原样。--if-changed 供定时任务每天运行：内容不变时不重新构建。
 
+    \b
     例：dutydir publish /srv/www/anquan
     """
-    when = day or publish_day()
+    when = day or freshness.publish_day()
     try:
         view = freshness.view(data, config, when)
         if if_changed and freshness.live_fingerprint(live_release(dest)) == view.fingerprint:
@@ -124,28 +140,10 @@ def publish_command(dest: Path, data: Path, config: Path, if_changed: bool, day:
             release = publish(data, dest, config, view=view)
             click.echo(f"已发布：{dest} → {release}（按{cn(when)}的任职情况）。")
     except DataError as e:
-        fail_data(str(data), e)
+        fail_data(e, data, "未发布")
     except PublishError as e:
-        click.echo(f"未发布：{e}", err=True)
-        sys.exit(1)
-    click.echo(next_change_line(view))
-
-
-def publish_day() -> dt.date:
-    """The day a publish describes: DUTYDIR_DATE when set (as the build's hooks read it), else today."""
-    set_day = os.environ.get("DUTYDIR_DATE", "")
-    return parse_day(set_day) if set_day else dt.date.today()
-
-
-def next_change_line(view: freshness.View) -> str:
-    """'下次变动：2026年12月1日（…）；届时须重新发布…' or that none is recorded."""
-    if view.next_change is None:
-        return "数据中没有已定的后续变动。"
-    what = "；".join(t.rstrip("。") for t in view.next_changes)
-    return (
-        f"下次变动：{cn(view.next_change)}（{what}）。届时须重新发布，"
-        "已安装定时任务（make install-timer）时会自动完成。"
-    )
+        fail(f"未发布：{e}")
+    click.echo(freshness.next_change_line(view))
 
 
 @cli.command("rollback")
@@ -153,13 +151,13 @@ def next_change_line(view: freshness.View) -> str:
 def rollback_command(dest: Path) -> None:
     """把 DEST 切换回当前版本之前发布的版本。
 
+    \b
     例：dutydir rollback /srv/www/anquan
     """
     try:
         release = rollback(dest)
     except PublishError as e:
-        click.echo(f"未回退：{e}", err=True)
-        sys.exit(1)
+        fail(f"未回退：{e}")
     click.echo(f"已回退：{dest} → {release}")
 
 
@@ -177,24 +175,15 @@ DATE_OPTION = click.option(
 
 
 def run_edit(data: Path, day: dt.date, make: Callable[[str, Directory], edit.Change]) -> None:
-    """Load the data, compute a change, check and write it; report, or leave the file unchanged and say why."""
+    """Make one change to the data file and report it, or say why the file was left unchanged."""
     try:
-        directory, known = load_directory(data, day)
-        _, text = edit.read(data)
-        change = make(text, directory)
-        warnings = edit.apply(data, change, day, known)
+        applied = change_file(data, day, make)
     except DataError as e:
-        for problem in e.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"{data} 未改动", err=True)
-        sys.exit(1)
+        fail_data(e, data, "未改动")
     except EditError as e:
-        click.echo(f"dutydir：{e}（{data} 未改动）", err=True)
-        sys.exit(1)
-    click.echo(change.message)
-    for line in change.warnings:
-        click.echo(f"注意：{line}", err=True)
-    for line in warnings:
+        fail(f"dutydir：{e}（{data} 未改动）")
+    click.echo(applied.message)
+    for line in applied.warnings:
         click.echo(line, err=True)
 
 
@@ -214,6 +203,7 @@ def appoint(post: str, person: str, title: str | None, day: dt.date | None, data
 
     原任者任职至前一日；行业领域、AB角和协调专员随职务不变。
 
+    \b
     例：dutydir appoint 丁力 王五 --date 2026-12-01
     """
     when = effective(day)
@@ -227,6 +217,7 @@ def appoint(post: str, person: str, title: str | None, day: dt.date | None, data
 def vacate(holder: str, day: dt.date | None, data: Path) -> None:
     """HOLDER（姓名或职务）的职务自 --date 起空缺；网页显示“空缺”和由谁代理。
 
+    \b
     例：dutydir vacate 丁力 --date 2026-12-01
     """
     when = effective(day)
@@ -241,6 +232,7 @@ def vacate(holder: str, day: dt.date | None, data: Path) -> None:
 def reassign(sector: str, post: str, day: dt.date | None, data: Path) -> None:
     """SECTOR（连同其下属领域）自 --date 起改由 POST（姓名或职务）负责。
 
+    \b
     例：dutydir reassign 城镇燃气 丁力 --date 2026-12-01
     """
     when = effective(day)
@@ -257,6 +249,7 @@ def pair(a: str, b: str, day: dt.date | None, data: Path) -> None:
 
     二者原来的AB角关系截止到前一日；因此没有AB角的职务会被提示。
 
+    \b
     例：dutydir pair 李先勇 丁力 --date 2026-12-01
     """
     when = effective(day)
@@ -276,6 +269,7 @@ def acting(
 ) -> None:
     """--from 至 --to 期间由 --by 代理 HOLDER（姓名或职务）的工作；期间网页显示代理情况。
 
+    \b
     例：dutydir acting 丁力 --by 邓辉 --from 2026-12-01 --to 2026-12-10 --reason 外出学习
     """
     run_edit(data, start, lambda text, d: edit.acting(text, d, holder, by, (start, end), reason, new_person))
@@ -283,7 +277,13 @@ def acting(
 
 @cli.group()
 def correct() -> None:
-    """更正录错的姓名或日期；这不是人事变动，dutydir diff 会写作“更正”。"""
+    """更正录错的姓名或日期；这不是人事变动，dutydir diff 会写作“更正”。
+
+    name 更正姓名，date 更正任职日期；做错了可以 dutydir undo。
+
+    \b
+    例：dutydir correct name 王伍 王五
+    """
 
 
 @correct.command("name")
@@ -293,6 +293,7 @@ def correct() -> None:
 def correct_name(old: str, new: str, data: Path) -> None:
     """把数据中所有的 OLD 改为 NEW（任职、代理、协调专员中的姓名）。
 
+    \b
     例：dutydir correct name 王伍 王五
     """
     run_edit(data, dt.date.today(), lambda text, d: corrections.name(text, d, old, new))
@@ -306,6 +307,7 @@ def correct_name(old: str, new: str, data: Path) -> None:
 def correct_date(person: str, day: dt.date, end: bool, data: Path) -> None:
     """把 PERSON 最近一次任职的起始日期（或 --end 截止日期）更正为 DAY；相邻的前任或继任随之调整。
 
+    \b
     例：dutydir correct date 王五 2026-12-02
     """
     run_edit(data, dt.date.today(), lambda text, d: corrections.date(text, d, person, day, end))
@@ -318,15 +320,15 @@ def undo(data: Path) -> None:
 
     只在数据文件仍是那条命令写下的内容时才撤销，不会丢掉之后的手工修改；可连续撤销多条。
 
-    例：dutydir undo
+    \b
+    例：dutydir undo --data data/leaders.yaml
     """
     try:
         message = undo_last(data)
     except DataError as e:
-        fail_data(str(data), e)
+        fail_data(e, data, "未改动")
     except EditError as e:
-        click.echo(f"dutydir：{e}（{data} 未改动）", err=True)
-        sys.exit(1)
+        fail(f"dutydir：{e}（{data} 未改动）")
     click.echo(message)
 
 
@@ -341,35 +343,56 @@ def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
     OLD 和 NEW 各是一个文件或数据文件的 git 版本；OLD 默认为 HEAD，NEW 默认为当前文件，
     所以 `dutydir diff` 列出尚未提交的修改。
 
+    \b
     例：dutydir diff HEAD~1
     """
     try:
         with versions.version(old, data) as old_path, versions.version(new, data) as new_path:
             lines = versions.diff(old_path, new_path)
     except DataError as e:
-        for problem in e.problems:
-            click.echo(str(problem), err=True)
-        sys.exit(1)
+        fail_data(e, data)
     except versions.VersionError as e:
-        click.echo(f"dutydir：{e}", err=True)
-        sys.exit(1)
-    if markdown:
-        click.echo("## 安全生产责任分工调整\n")
-        click.echo("\n".join(f"- {escape.md(line)}" for line in lines) if lines else "无变化。")
-    else:
-        click.echo("\n".join(lines) if lines else "无变化。")
+        fail(f"dutydir：{e}")
+    click.echo(diff_text.markdown(lines) if markdown else diff_text.plain(lines))
 
 
 @cli.command("synth")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--units", type=click.IntRange(min=1), required=True, help="How many units (the first is a district).")
-@click.option("--seed", type=int, default=1, show_default=True, help="The same seed writes the same files.")
+@click.option("--units", type=click.IntRange(min=1), required=True, help="单位个数（第一个是区）。")
+@click.option("--seed", type=int, default=1, show_default=True, help="同一个种子写出同样的文件。")
 def synth_command(out: Path, units: int, seed: int) -> None:
-    """Write a synthetic dataset of UNITS units into OUT (leaders.yaml and units/*.yaml), for tests and benchmarks.
+    """在 OUT 中写出含 UNITS 个单位的虚构数据集（leaders.yaml 和 units/*.yaml），供测试和性能基准使用。
 
-    Example: dutydir synth --units 50 --seed 1 /tmp/city && make site DATA=/tmp/city
+    \b
+    例：dutydir synth --units 50 --seed 1 /tmp/city && make site DATA=/tmp/city
     """
     written = synth.synth(out, units, seed)
-    site, _ = load_site(out)
+    try:
+        site, _ = load_site(out)
+    except DataError as e:
+        fail_data(e, out, "写出的文件未通过检查")
     pages = sum(len(unit.sectors) for unit in site.units[: len(written)])
     click.echo(f"wrote {len(written)} units to {out} ({pages} sector pages)")
+
+
+@cli.command("render")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--data", type=click.Path(path_type=Path), help="数据文件（默认为 mkdocs.yml 中指定的）。")
+@click.option("--date", "day", type=Day(), help="按这一天的任职情况（默认今天）。")
+def render_command(out: Path, config: Path, data: Path | None, day: dt.date | None) -> None:
+    """把网站的全部页面和图写到 OUT/docs，并写一个不需要钩子的 OUT/mkdocs.yml。
+
+    之后在 OUT 中直接运行 `mkdocs build`，得到与钩子生成的相同的 HTML。
+
+    \b
+    例：dutydir render /tmp/xinzhou && cd /tmp/xinzhou && mkdocs build --strict
+    """
+    try:
+        site, written = docs_folder.render_project(config, out, data, day)
+    except DataError as e:
+        fail_data(e, data or config, "未写出任何文件")
+    except (PluginError, docs_folder.FolderError, ChartError) as e:
+        fail(f"dutydir: {e}")
+    pages = sum(1 for _ in (out / "docs").rglob("*.md"))
+    click.echo(f"wrote {pages} pages of {len(site.units)} unit(s) to {out}/docs; build with: mkdocs build -f {written}")

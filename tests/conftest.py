@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,13 +11,12 @@ import pytest
 from dutydir import load_directory
 from dutydir.data.errors import Problem
 from dutydir.model.directory import Directory
-from tests.support import mkdocs_build
+from dutydir.render import search_words
+from tests.support import copy_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "leaders.yaml"
 AS_OF = dt.date(2026, 1, 1)
-# What a build needs from the project; the dutydir package itself comes from the virtualenv.
-BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "hooks")
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +27,8 @@ def loaded() -> tuple[Directory, list[Problem]]:
 
 @pytest.fixture(scope="session")
 def directory(loaded: tuple[Directory, list[Problem]]) -> Directory:
-    """The real directory as of 2026-01-01."""
+    """The real directory as of 2026-01-01, its words taught to jieba as a build teaches them before rendering."""
+    search_words.teach_jieba([loaded[0]])
     return loaded[0]
 
 
@@ -59,14 +58,7 @@ def run_build(root: Path, site: Path, cache: Path) -> Build:
 @pytest.fixture(scope="session")
 def build_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of mkdocs.yml, docs/, data/ and hooks/ to build in."""
-    root = tmp_path_factory.mktemp("project")
-    for name in BUILD_INPUTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / name)
-    return root
+    return copy_project(tmp_path_factory.mktemp("project"))
 
 
 @pytest.fixture(scope="session")

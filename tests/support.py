@@ -1,4 +1,7 @@
-"""What several test modules share: copying the project to build it elsewhere, building it, and Chromium."""
+"""What several test modules share: copying the project to build it elsewhere, building it, and a local browser.
+
+Serving a site and starting Chromium live in dutydir.tools.bench.local_site, which the benchmark uses too.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +11,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dutydir.tools.bench.local_site import CHROMIUM, CHROMIUM_ARGS, Guard, launch, served
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "Guard", "ROOT", "copy_project", "launch", "mkdocs_build", "served"]
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-# Debian's Chromium, headless; without the networking flags it tries to reach Google at start.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
-def copy_project(root: Path, data: str | None = None) -> Path:
-    """Copy mkdocs.yml, docs/ and hooks/ into ``root``, with data/ copied or given as leaders.yaml text."""
+def copy_project(root: Path, data: str | None = None, extra: tuple[str, ...] = ()) -> Path:
+    """Copy mkdocs.yml, docs/ and hooks/ (and ``extra`` paths) into ``root``, with data/ copied or given as text."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "hooks"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "docs", "hooks", *extra):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(ROOT / name, root / name)
     if data is None:
         shutil.copytree(ROOT / "data", root / "data")
     else:
@@ -36,14 +34,19 @@ def copy_project(root: Path, data: str | None = None) -> Path:
     return root
 
 
-def mkdocs_build(root: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` in ``root`` into ``site``, with a chart cache of its own and extra settings."""
-    variables = {k: v for k, v in os.environ.items() if k != "DUTYDIR_DATA"}
+def build_env(root: Path, **env: str) -> dict[str, str]:
+    """The environment of a build in a copied project: a chart cache of its own, no data from the caller's shell."""
+    variables = {k: v for k, v in os.environ.items() if not k.startswith("DUTYDIR_")}
     variables.update({"DUTYDIR_CACHE": str(root / "cache"), "NO_MKDOCS_2_WARNING": "1", **env})
+    return variables
+
+
+def mkdocs_build(root: Path, site: Path, *options: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` in ``root`` into ``site`` with extra options and settings."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *options, "-d", str(site)],
         cwd=root,
-        env=variables,
+        env=build_env(root, **env),
         capture_output=True,
         text=True,
         timeout=600,

@@ -8,19 +8,15 @@ and recorded, and the tests assert that there was none.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from dutydir.model.directory import Directory
-from tests.support import CHROMIUM, CHROMIUM_ARGS
+from tests.support import Guard, launch, served
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 ZWSP = "\u200b"
@@ -28,6 +24,7 @@ ZWSP = "\u200b"
 TYPE_TO_SEARCH = "键入以开始搜索"
 # Room for a slow machine: the search worker loads lunr and the index before it answers.
 expect.set_options(timeout=15_000)
+pytestmark = pytest.mark.slow
 
 # Pages by their URL and title.
 GAS = ("sectors/cheng-zhen-ran-qi/", "城镇燃气")
@@ -111,62 +108,18 @@ ANSWERS = {
 }
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site without a log line per request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class Guard:
-    """Lets requests to 127.0.0.1 through; blocks and records every other."""
-
-    def __init__(self) -> None:
-        self.passed: list[str] = []
-        self.blocked: list[str] = []
-
-    def __call__(self, route: Route) -> None:
-        url = route.request.url
-        if urlsplit(url).hostname == "127.0.0.1":
-            self.passed.append(url)
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort("blockedbyclient")
-
-    def watch(self, context: BrowserContext) -> BrowserContext:
-        """Route every request of the context (its pages and their workers) through the guard."""
-        context.route(lambda url: True, self)
-        return context
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    """A server that does not print a traceback when the browser drops a connection it no longer needs."""
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
-
-
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
     """The built site served on a free port of 127.0.0.1; its base URL."""
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with served(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless."""
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing; install it with: scripts/install-system-deps.sh --browser")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 

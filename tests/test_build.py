@@ -398,7 +398,7 @@ def test_every_page_has_one_h1(site: Path) -> None:
 
 
 def test_every_internal_reference_resolves(site: Path) -> None:
-    broken = []
+    broken: list[tuple[str, ...]] = []
     checked = 0
     for path in html_files(site):
         url = page_url(site, path)

@@ -278,8 +278,10 @@ def test_minimal_data_is_valid(tmp_path: Path) -> None:
     assert run_check(tmp_path, MINIMAL) == (0, "leaders.yaml：检查通过\n", "")
 
 
-def test_corpus_has_at_least_25_cases() -> None:
-    assert len({c.name for c in CASES}) == len(CASES) >= 25
+def test_corpus_cases_are_distinct() -> None:
+    # Each case is its own broken file: no two share a name or make the same file.
+    assert len({c.name for c in CASES}) == len(CASES)
+    assert len({MINIMAL.replace(c.old, c.new) for c in CASES}) == len(CASES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from dutydir import load_directory
 from dutydir.cli import cli
-from dutydir.render import pages
+from dutydir.render import pages, search_words
 
 ROOT = Path(__file__).parent.parent
 MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
@@ -177,7 +177,7 @@ def test_change_that_fails_the_check_leaves_the_file(tmp_path: Path) -> None:
     assert (code, err, diff) == (
         1,
         "leaders.yaml:45:17: 王\\x01五: name '王\\x01五' has a control character or outer spaces\n"
-        "leaders.yaml 未改动\n",
+        "leaders.yaml：1处错误；未改动\n",
         "",
     )
 
@@ -194,6 +194,7 @@ def test_pages_after_appoint(real_copy: Path) -> None:
     result = CliRunner().invoke(cli, ["appoint", "丁力", "王五", "--date", "2026-12-01", "--data", str(real_copy)])
     assert result.exit_code == 0, result.stderr
     d, _ = load_directory(real_copy, dt.date(2026, 12, 2))
+    search_words.teach_jieba([d])
     built = pages.all_pages(d, lambda dot: "<svg/>")
     post = d.post("fuquzhang-jiaotong")
     for sector in d.sectors_of(post):
@@ -252,8 +253,9 @@ def test_diff_between_git_revisions(real_copy: Path) -> None:
         "",
         "- 自2026年12月1日起，王五接替丁力任副区长，负责交通运输、国资、金融的安全生产工作。",
     ]
+    # The working file named explicitly is the default NEW: the same changes.
     unchanged = runner.invoke(cli, ["diff", "HEAD", str(real_copy), "--data", str(real_copy)])
-    assert unchanged.stdout != "无变化。\n"
+    assert (unchanged.exit_code, unchanged.stdout) == (0, result.stdout)
     same = runner.invoke(cli, ["diff", str(real_copy), str(real_copy), "--data", str(real_copy)])
     assert (same.exit_code, same.stdout) == (0, "无变化。\n")
     bad = runner.invoke(cli, ["diff", "nosuch", "--data", str(real_copy)])

@@ -63,7 +63,7 @@ def parse(path: Path) -> Texts:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("hostile"), hostile_yaml())
-    result = mkdocs_build(root, root / "site", DUTYDIR_DATE="2025-01-01")
+    result = mkdocs_build(root, root / "site", DUTYDIR_DATE="2025-01-01", DUTYDIR_SITE_NAME="测试镇安全生产责任目录")
     assert result.returncode == 0, result.stderr
     return root / "site"
 

@@ -88,6 +88,7 @@ def publish(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout.replace(live, "anquan.releases/RELEASE"), result.stderr
 
 
+@pytest.mark.slow
 def test_publish_if_changed_rebuilds_only_on_change_days(project: Path) -> None:
     assert publish("--date", "2025-02-27") == (
         0,

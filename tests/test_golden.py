@@ -116,8 +116,9 @@ PAGES_DIGEST = """
 import datetime as dt, hashlib, json, sys
 from dutydir import load_directory
 from dutydir.render import pages
-from dutydir.render import dot
+from dutydir.render import dot, search_words
 d, _ = load_directory(sys.argv[1], as_of=dt.date(2026, 1, 1))
+search_words.teach_jieba([d])
 chart = lambda dot: "<svg><!-- " + hashlib.sha256(dot.encode()).hexdigest()[:12] + " --></svg>"
 out = {"pages": list(pages.all_pages(d, chart, True).items()), "flat": list(pages.all_pages(d, chart, False).items()),
        "dot": [dot.district(d)] + [dot.leader(d, p) for p in d.posts]}

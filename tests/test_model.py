@@ -573,6 +573,6 @@ def test_phrases_known_to_the_segmenter_as_after_a_full_retrain() -> None:
     # slugs.py teaches pypinyin's segmenter only its own phrases; a full retrain would give the same.
     assert all(PHRASES_DICT[word] == value for word, value in slugs.PHRASES.items())
     retrained = mmseg.PrefixSet()
-    retrained.train(PHRASES_DICT.keys())
+    retrained.train(iter(PHRASES_DICT.keys()))
     assert retrained._set == mmseg.seg._prefix_set._set
     assert slugs.slugify("油气长输管线") == "you-qi-chang-shu-guan-xian"

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Route, sync_playwright
+from playwright.sync_api import sync_playwright
 
 from dutydir.build.pagefind import PAGEFIND_FROM_PAGES, SearchError, engine
-from tests.support import CHROMIUM, CHROMIUM_ARGS, copy_project, mkdocs_build
+from tests.support import Guard, copy_project, launch, mkdocs_build, served
 
 
 def test_engine_choice() -> None:
@@ -34,6 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+@pytest.mark.slow
 def test_build_has_a_pagefind_bundle_and_no_material_index(site: Path) -> None:
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
@@ -43,20 +40,10 @@ def test_build_has_a_pagefind_bundle_and_no_material_index(site: Path) -> None:
     assert 'href="search/"' in home  # ... and the nav leads to the search page instead
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with served(site) as base:
+        yield base
 
 
 QUERIES = {
@@ -72,21 +59,12 @@ QUERIES = {
 }
 
 
+@pytest.mark.slow
 def test_pagefind_answers_sector_questions(base_url: str) -> None:
-    blocked: list[str] = []
-
-    def guard(route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort("blockedbyclient")
-
+    guard = Guard()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        context.route(lambda url: True, guard)
-        page = context.new_page()
+        browser = launch(p)
+        page = guard.watch(browser.new_context()).new_page()
         page.goto(base_url + "search/")
         found = {}
         for query, expected in QUERIES.items():
@@ -107,4 +85,4 @@ def test_pagefind_answers_sector_questions(base_url: str) -> None:
         browser.close()
     assert found == {q: sorted(e) for q, e in QUERIES.items()}
     assert first == "城镇燃气"
-    assert blocked == []
+    assert guard.blocked == []

@@ -56,9 +56,9 @@ def test_publish_fail_and_rollback(project: Path) -> None:
     result = CliRunner().invoke(cli, ["publish", str(dest), "--data", str(data), "--config", str(config)])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
-        # Shown as the checker shows it: relative to the folder the command runs in.
+        # Every unit is checked (load_site), which names a file under the working folder by its relative path.
         "data/leaders.yaml:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)",
-        f"{data}：1处错误",
+        f"{data}：1处错误；未发布",
     ]
     assert os.readlink(dest) == "anquan.releases/20250101-090000"
     assert snapshot(dest) == live_before
@@ -95,10 +95,18 @@ def test_publish_refuses_a_real_folder(project: Path) -> None:
 def test_broken_links_are_found(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
-        '<a href="../b/">b</a> <a href="../missing/">m</a> <img src="/img.png"> <a href="https://x.example/">x</a>'
-        ' <a href="#top">t</a> <svg><a xlink:href="../gone/"></a></svg>',
+        '<h1 id="top">a</h1><a href="../b/">b</a> <a href="../missing/">m</a> <img src="/img.png">'
+        ' <a href="https://x.example/">x</a> <a href="#top">t</a> <svg><a xlink:href="../gone/"></a></svg>',
         encoding="utf-8",
     )
     (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "index.html").write_text('<a href="../a/index.html#x">a</a>', encoding="utf-8")
-    assert broken_links(tmp_path) == ["a/index.html: ../missing/", "a/index.html: /img.png", "a/index.html: ../gone/"]
+    (tmp_path / "b" / "index.html").write_text(
+        '<a href="../a/#top">a</a> <a href="../a/index.html#x">a</a> <a href="#nowhere">n</a>', encoding="utf-8"
+    )
+    assert broken_links(tmp_path) == [
+        "a/index.html: ../missing/",
+        "a/index.html: /img.png",
+        "a/index.html: ../gone/",
+        "b/index.html: ../a/index.html#x (no such anchor)",
+        "b/index.html: #nowhere (no such anchor)",
+    ]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,8 +14,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from dutydir.cli import cli
-
-ROOT = Path(__file__).parent.parent
+from tests.support import build_env, copy_project
 
 
 def free_port() -> int:
@@ -46,11 +43,9 @@ def wait_for(url: str, text: str, seconds: float) -> str:
 
 
 def test_saving_the_data_rebuilds_the_served_site(tmp_path: Path) -> None:
-    for name in ("docs", "hooks", "data"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     port = free_port()
-    env = dict(os.environ, DUTYDIR_CACHE=str(tmp_path / "cache"), DUTYDIR_DATE="2026-12-02", NO_MKDOCS_2_WARNING="1")
+    env = build_env(tmp_path, DUTYDIR_DATE="2026-12-02")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
         cwd=tmp_path,

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from dutydir.build.charts import Later
 from dutydir.cli import cli
 from dutydir.data.units import load_site
 from dutydir.render import pages
@@ -63,6 +64,7 @@ def test_reference_across_units_is_an_error(tmp_path: Path) -> None:
     town = TOWN.replace("id: fu-a", "id: dz-a").replace("posts: [fu-a, fu-b]", "posts: [dz-a, fu-b]")
     town = town.replace("assists: fu-a", "assists: dz-a")
     folder = make_site(tmp_path / "data", town.replace("posts: [dz-a, fu-b]", "posts: [dz-a, fu-a]"))
+    before = {p: p.read_bytes() for p in sorted(folder.rglob("*.yaml"))}
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(tmp_path)
         result = CliRunner().invoke(cli, ["check", "data"])
@@ -71,7 +73,8 @@ def test_reference_across_units_is_an_error(tmp_path: Path) -> None:
         "data/units/dongzhen.yaml:46:19: 李二: AB partner 'fu-a' is a post of unit 'testtown'; "
         "a reference cannot cross units\ndata：1处错误\n",
     )
-    assert folder.exists()
+    # Checking reads the files and writes nothing.
+    assert {p: p.read_bytes() for p in sorted(folder.rglob("*.yaml"))} == before
 
 
 def test_check_counts_units(tmp_path: Path) -> None:
@@ -84,7 +87,10 @@ def test_check_counts_units(tmp_path: Path) -> None:
 
 def test_build_with_units(tmp_path: Path) -> None:
     make_site(copy_project(tmp_path, MINIMAL) / "data")
-    result = mkdocs_build(tmp_path, tmp_path / "site", DUTYDIR_DATE="2025-01-01")
+    # The site's name is a setting of mkdocs.yml (here through its DUTYDIR_SITE_NAME); the hooks never change it.
+    result = mkdocs_build(
+        tmp_path, tmp_path / "site", DUTYDIR_DATE="2025-01-01", DUTYDIR_SITE_NAME="测试镇安全生产责任目录"
+    )
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     assert (site / "units" / "index.html").is_file()
@@ -105,7 +111,7 @@ def test_build_with_units(tmp_path: Path) -> None:
 
 
 def test_charts_rendered_together_land_where_called(tmp_path: Path) -> None:
-    # site_pages renders the charts side by side after making the pages; each page still gets its own
+    # Later renders the charts side by side after the pages are made; each page still gets its own
     # charts in place, and a DOT that comes up twice (the same leader chart in two units) is rendered once.
     site, _ = load_site(make_site(tmp_path / "data"))
     calls: list[str] = []
@@ -123,7 +129,8 @@ def test_charts_rendered_together_land_where_called(tmp_path: Path) -> None:
         asked.append(dot)
         return f'<svg id="{hashlib.sha256(dot.encode()).hexdigest()}"/>'
 
-    built = site_pages(site, chart)
+    later = Later(chart)
+    built = later.fill(site_pages(site, later))
     assert len(calls) == len(set(calls))
     asked.clear()
     for unit in site.units:

@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from dutydir.data.dates import parse_day
 from dutydir.data.units import load_site, unit_files
 from dutydir.model.directory import Directory
 from dutydir.model.history import cn_date, history, label
@@ -128,3 +130,17 @@ def live_fingerprint(release: Path | None) -> str | None:
         return str(json.loads((release / VIEW_FILE).read_text(encoding="utf-8"))["fingerprint"]) if release else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def publish_day() -> dt.date:
+    """The day a publish describes: DUTYDIR_DATE when set (as the build's hooks read it), else today."""
+    set_day = os.environ.get("DUTYDIR_DATE", "")
+    return parse_day(set_day) if set_day else dt.date.today()
+
+
+def next_change_line(v: View) -> str:
+    """'下次变动：2026年12月1日（…）。届时须重新发布…', or that the data records no later change."""
+    if v.next_change is None:
+        return "数据中没有已定的后续变动。"
+    what = "；".join(t.rstrip("。") for t in v.next_changes)
+    return f"下次变动：{cn_date(v.next_change)}（{what}）。届时须重新发布，已安装定时任务（make install-timer）时会自动完成。"

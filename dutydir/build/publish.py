@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from dutydir.build import freshness
-from dutydir.data.load import load_directory
+from dutydir.data.units import load_site
 
 KEEP = 5
 """How many releases are kept, the live one included."""
@@ -43,7 +43,7 @@ def publish(
     """
     if dest.exists() and not dest.is_symlink():
         raise PublishError(f"{dest} 已存在，且不是发布时建立的符号链接；请先把它移走")
-    load_directory(data)  # raises DataError with file:line messages before anything is built
+    load_site(data)  # every unit, units/ too: DataError with file:line messages before anything is built
     releases = releases_dir(dest)
     releases.mkdir(parents=True, exist_ok=True)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
@@ -76,7 +76,7 @@ def build(data: Path, config: Path, out: Path, day: dt.date | None = None) -> No
     if day is not None:
         env["DUTYDIR_DATE"] = day.isoformat()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out.resolve())],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out.resolve())],
         capture_output=True,
         text=True,
         env=env,
@@ -125,38 +125,51 @@ def prune(releases: Path, keep: int, live: Path) -> None:
 
 
 class LinkParser(HTMLParser):
-    """Collects every href, src and xlink:href of a page."""
+    """Collects every href, src and xlink:href of a page, and the ids a link's #fragment may name."""
 
     def __init__(self) -> None:
         super().__init__()
         self.links: list[str] = []
+        self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Keep the link attributes of every tag."""
+        """Keep the link attributes and the ids of every tag."""
         for name, value in attrs:
             if name in ("href", "src", "xlink:href") and value:
                 self.links.append(value)
+            elif name in ("id", "name") and value:
+                self.ids.add(value)
 
 
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
+def parsed(path: Path, pages: dict[Path, LinkParser]) -> LinkParser:
+    """A page's links and ids, each page parsed once."""
+    if path not in pages:
+        pages[path] = LinkParser()
+        pages[path].feed(path.read_text(encoding="utf-8"))
+    return pages[path]
+
+
 def broken_links(site: Path) -> list[str]:
-    """Every internal link of the built site whose target file does not exist, as 'page: link'."""
+    """Every internal link of the built site whose target file, or the #fragment in it, does not exist."""
     out = []
+    pages: dict[Path, LinkParser] = {}
     for page in sorted(site.rglob("*.html")):
-        parser = LinkParser()
-        parser.feed(page.read_text(encoding="utf-8"))
         base = page.relative_to(site).parent.as_posix()
-        for link in parser.links:
-            if link.startswith(("#", "//")) or SCHEME_RE.match(link):
+        for link in parsed(page, pages).links:
+            if link.startswith("//") or SCHEME_RE.match(link):
                 continue
-            path = unquote(urlsplit(link).path)
-            if not path:
-                continue
+            parts = urlsplit(link)
+            path, fragment = unquote(parts.path), unquote(parts.fragment)
             # Root-relative links (MkDocs writes them in 404.html) are taken from the site's root.
             target = posixpath.normpath(path.lstrip("/") or "." if path.startswith("/") else posixpath.join(base, path))
-            resolved = site / target
-            if target.startswith("..") or not (resolved.is_file() or (resolved / "index.html").is_file()):
+            resolved = page if not path else site / target
+            if path and resolved.is_dir():
+                resolved = resolved / "index.html"
+            if (path and target.startswith("..")) or not resolved.is_file():
                 out.append(f"{page.relative_to(site).as_posix()}: {link}")
+            elif fragment and resolved.suffix == ".html" and fragment not in parsed(resolved, pages).ids:
+                out.append(f"{page.relative_to(site).as_posix()}: {link} (no such anchor)")
     return out

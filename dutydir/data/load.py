@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,20 +29,54 @@ def load_directory(
     ``foreign`` maps post ids of the site's other units to their unit, so that a reference
     across units is reported as such. Raises DataError listing every error, sorted by line.
     """
+    return build_checked(check_file(path), as_of, foreign)
+
+
+@dataclass
+class CheckedFile:
+    """A data file read once and checked against its declared shape, not yet built into the model."""
+
+    path: str
+    """The file as the user named it."""
+    record: Record | None
+    """The checked record; None when the file is empty or not YAML."""
+    report: Report
+    """What the checker found so far."""
+
+    def unit_id(self) -> str | None:
+        """The unit's id, when the checker could read it."""
+        unit = self.record.get("unit") if self.record is not None else None
+        return str(unit["id"]) if isinstance(unit, dict) and "id" in unit else None
+
+    def post_ids(self) -> list[str]:
+        """The post ids the file declares (as far as the checker could read them)."""
+        posts = self.record.get("posts") if self.record is not None else None
+        return [str(p["id"]) for p in posts or [] if isinstance(p, dict) and "id" in p]
+
+
+def check_file(path: str | os.PathLike[str]) -> CheckedFile:
+    """Read and check a data file: its one parse; raises DataError only when it cannot be read."""
     shown = os.fspath(path)
-    day = as_of or dt.date.today()
     report = Report()
     try:
         raw = Path(path).read_bytes()
     except OSError as e:
         raise DataError([Problem(shown, 1, 1, Path(shown).name, f"cannot read the file: {e.strerror}")]) from None
-    text = decode(raw, shown)
-    root = compose(text, shown, report)
+    root = compose(decode(raw, shown), shown, report)
     record = UNIT_FILE.check(root, Path(shown).name, report) if root is not None else None
+    return CheckedFile(shown, record, report)
+
+
+def build_checked(
+    checked: CheckedFile, as_of: dt.date | None = None, foreign: Mapping[str, str] | None = None
+) -> tuple[model.Directory, list[Problem]]:
+    """The model of a checked file as of a day (default today), with its warnings; raises DataError on any error."""
+    shown, record, report = checked.path, checked.record, checked.report
     directory = None
     warnings: list[tuple[int, int, str, str]] = []
     if record is not None and not report.found:
-        directory = Builder(record, Path(path).parent, day, report, warnings, foreign or {}).build()
+        day = as_of or dt.date.today()
+        directory = Builder(record, Path(shown).parent, day, report, warnings, foreign or {}).build()
     problems = [Problem(shown, line, col, entity, msg) for line, col, entity, msg in report.found]
     if problems or directory is None:
         raise DataError(problems or [Problem(shown, 1, 1, Path(shown).name, "the file is empty")])

@@ -12,10 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from dutydir.data.errors import DataError, Problem
-from dutydir.data.load import load_directory
+from dutydir.data.load import CheckedFile, build_checked, check_file
 from dutydir.model.directory import Directory
 
 
@@ -39,59 +37,35 @@ def unit_files(path: str | os.PathLike[str]) -> list[Path]:
     return [main, *more]
 
 
-def post_ids(path: Path) -> dict[str, str]:
-    """The post ids a file declares, mapped to its unit id; {} when it cannot be read (its own load says why)."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        unit = str(data["unit"]["id"])
-        return {str(p["id"]): unit for p in data.get("posts") or [] if isinstance(p, dict) and "id" in p}
-    except Exception:  # noqa: BLE001 - any failure here is reported, with its place, by the file's own load
-        return {}
-
-
 def load_site(path: str | os.PathLike[str], as_of: dt.date | None = None) -> tuple[Site, list[Problem]]:
-    """Load every unit of a site; raise one DataError with the problems of all its files."""
+    """Load every unit of a site; raise one DataError with the problems of all its files.
+
+    Each file is read and checked once; each is then built knowing the other units' post ids, so
+    that a reference across units says so instead of 'unknown'.
+    """
     files = unit_files(path)
     shown = {f: os.path.relpath(f) if f.resolve().is_relative_to(Path.cwd()) else str(f) for f in files}
-    loaded: dict[Path, tuple[Directory, list[Problem]] | DataError] = {}
+    checked: dict[Path, CheckedFile] = {}
+    problems: list[Problem] = []
     for f in files:
         try:
-            loaded[f] = load_directory(shown[f], as_of)
+            checked[f] = check_file(shown[f])
         except DataError as e:
-            loaded[f] = e
-    failed = [f for f, result in loaded.items() if isinstance(result, DataError)]
-    if failed:
-        # Only a file with problems is read again, told the other units' post ids, so that a
-        # reference across units says so instead of 'unknown'.
-        declared = {
-            f: {p.id: result[0].unit.id for p in result[0].posts} if not isinstance(result, DataError) else post_ids(f)
-            for f, result in loaded.items()
-        }
-        for f in failed:
-            foreign = {pid: unit for g, ids in declared.items() if g != f for pid, unit in ids.items()}
-            try:
-                loaded[f] = load_directory(shown[f], as_of, foreign)
-            except DataError as e:
-                loaded[f] = e
+            problems += e.problems
+    unit_of = {f: unit for f, c in checked.items() if (unit := c.unit_id()) is not None}
     units: list[Directory] = []
-    problems: list[Problem] = []
     warnings: list[Problem] = []
     seen: dict[str, Path] = {}
-    for f, result in loaded.items():
-        if isinstance(result, DataError):
-            problems += result.problems
+    for f, c in checked.items():
+        foreign = {pid: unit_of[g] for g, other in checked.items() if g != f and g in unit_of for pid in other.post_ids()}
+        try:
+            directory, found = build_checked(c, as_of, foreign)
+        except DataError as e:
+            problems += e.problems
             continue
-        directory, found = result
         if directory.unit.id in seen:
-            problems.append(
-                Problem(
-                    shown[f],
-                    1,
-                    1,
-                    directory.unit.id,
-                    f"unit id '{directory.unit.id}' is also that of {seen[directory.unit.id]}",
-                )
-            )
+            message = f"unit id '{directory.unit.id}' is also that of {seen[directory.unit.id]}"
+            problems.append(Problem(shown[f], 1, 1, directory.unit.id, message))
             continue
         seen[directory.unit.id] = f
         units.append(directory)

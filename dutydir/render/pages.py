@@ -6,7 +6,10 @@ that MkDocs checks and turns into URLs. Charts come in as finished SVG from ``ch
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from itertools import groupby
 
 from dutydir.model import history
@@ -32,33 +35,69 @@ UNINDEXED = ' { data-search-exclude="true" }'
 ADDED_FOR_SEARCH = "（为便于检索添加，非通知原文）"
 
 
+NAMED_UNIT: ContextVar[tuple[str, str, str] | None] = ContextVar("NAMED_UNIT", default=None)
+"""While all_pages renders a unit of a site of several: its short name, full name and the page's path."""
+NOTICE_ANCHORS: ContextVar[frozenset[str] | None] = ContextVar("NOTICE_ANCHORS", default=None)
+"""While all_pages renders a unit: the anchors its notice page has, which cite() may link to."""
+ANCHOR_RE = re.compile(r"\{\s*#([A-Za-z0-9_-]+)")
+
+
 def all_pages(
-    d: Directory, chart: Chart, directory_urls: bool = True, home_links: list[tuple[str, str]] | None = None
+    d: Directory,
+    chart: Chart,
+    directory_urls: bool = True,
+    home_links: list[tuple[str, str]] | None = None,
+    named: bool = False,
 ) -> dict[str, str]:
-    """Every generated page by its source path, in a fixed order; ``home_links`` adds (text, target) ways in."""
-    # Material's search cuts the pages' text with jieba after they are made: it needs the data's words.
-    search_words.teach_jieba([d])
-    pages = {
-        urls.HOME: home(d, chart, directory_urls, home_links or []),
-        urls.LEADERS: leader_index(d),
-        urls.SECTORS: sector_index(d),
-        urls.KEY_AREAS: key_areas(d),
-        urls.MECHANISMS: mechanisms(d),
-        urls.NOTICE: notice(d),
-        urls.CHANGES: change_log(d),
-        urls.LOOKUP: lookup(d),
+    """Every generated page by its source path, in a fixed order; ``home_links`` adds (text, target) ways in.
+
+    ``named`` (a site of several units): each page's title carries the unit's short name, and a line
+    under its h1 names the unit, so that search results say which unit a page belongs to.
+    """
+    makers: dict[str, Callable[[], str]] = {
+        urls.HOME: lambda: home(d, chart, directory_urls, home_links or []),
+        urls.LEADERS: lambda: leader_index(d),
+        urls.SECTORS: lambda: sector_index(d),
+        urls.KEY_AREAS: lambda: key_areas(d),
+        urls.MECHANISMS: lambda: mechanisms(d),
+        urls.NOTICE: lambda: notice(d),
+        urls.CHANGES: lambda: change_log(d),
+        urls.LOOKUP: lambda: lookup(d),
     }
     for post in d.posts:
-        pages[urls.leader_page(post.id)] = leader(d, post, chart, directory_urls)
+        makers[urls.leader_page(post.id)] = functools.partial(leader, d, post, chart, directory_urls)
     for sector in d.sectors.values():
-        pages[urls.sector_page(sector.slug)] = sector_page(d, sector)
+        makers[urls.sector_page(sector.slug)] = functools.partial(sector_page, d, sector)
+    pages = {}
+    anchors = NOTICE_ANCHORS.set(frozenset(ANCHOR_RE.findall(d.notice.text or "")))
+    try:
+        for path, make in makers.items():
+            token = NAMED_UNIT.set((d.unit.short_name, d.unit.name, path) if named else None)
+            try:
+                pages[path] = make()
+            finally:
+                NAMED_UNIT.reset(token)
+    finally:
+        NOTICE_ANCHORS.reset(anchors)
     return pages
 
 
 def heading(title: str, tags: tuple[str, ...] = ()) -> str:
-    """The page's front matter title (and search tags) and its h1, both from the same plain text."""
+    """The page's front matter title (and search tags) and its h1, both from the same plain text.
+
+    In a unit of a site of several (NAMED_UNIT), the title carries the unit's short name and a line
+    under the h1 names the unit, linked to its home page.
+    """
+    named = NAMED_UNIT.get()
+    shown = f"{title} · {named[0]}" if named else title
     # Pagefind (large sites) ranks a page whose title holds the query above pages that only list it.
-    return f'{front_matter(title, tags)}# {md(title)} {{ data-pagefind-weight="10" }}'
+    text = f'{front_matter(shown, tags)}# {md(title)} {{ data-pagefind-weight="10" }}'
+    return text + unit_line(named)
+
+
+def unit_line(named: tuple[str, str, str] | None) -> str:
+    """The line naming a page's unit under its h1 (nothing on a site of one unit)."""
+    return f"\n\n单位：[{md(named[1])}]({urls.link(named[2], urls.HOME)})" if named else ""
 
 
 def chart_block(svg: str) -> str:
@@ -71,6 +110,10 @@ def cite(clause: str, here: str) -> str:
     if not clause:
         return NONE
     anchor = urls.clause_anchor(clause)
+    anchors = NOTICE_ANCHORS.get()
+    if anchors is not None and anchor and anchor not in anchors:
+        # A notice without this clause's text: name the clause, link nothing that would not exist.
+        return f"通知{md(clause)}"
     return f"[通知{md(clause)}]({urls.link(here, urls.NOTICE, anchor)})"
 
 
@@ -470,7 +513,11 @@ def notice(d: Directory) -> str:
     """The notice's cleaned text, which other pages cite by anchor."""
     n = d.notice
     if n.text:
-        return front_matter(n.title) + (n.text if n.text.endswith("\n") else n.text + "\n")
+        named = NAMED_UNIT.get()
+        first, _, rest = n.text.partition("\n")
+        # The unit line goes under the notice's own h1, as heading() puts it under the others.
+        text = f"{first}{unit_line(named)}\n{rest}" if named and first.startswith("# ") else n.text
+        return front_matter(f"{n.title} · {named[0]}" if named else n.title) + (text if text.endswith("\n") else text + "\n")
     return f"{heading(n.title)}\n\n{md(n.number)}\n"
 
 

@@ -40,8 +40,10 @@ def cut_words(d: Directory, phrases: list[str]) -> list[str]:
     """Each phrase, then the words jieba cuts it into for search (knowing the unit's words), without repeats."""
     import jieba  # imported here: loading its dictionary takes a second, and only pages need it
 
-    teach_jieba([d])
-
+    missing = [w for w in segmenter_words(d) if w not in TAUGHT]
+    if missing:
+        # Cut without them, the words would differ from those Material's search cuts the same page into.
+        raise RuntimeError(f"jieba was not taught {missing[0]!r}: call teach_jieba(units) before rendering")
     words: list[str] = []
     for phrase in phrases:
         words += [phrase, *(w for w in jieba.cut_for_search(phrase) if len(w) > 1)]
@@ -59,8 +61,15 @@ def teach_jieba(units: Iterable[Directory]) -> None:
     for unit in units:
         for word in segmenter_words(unit):
             if word not in TAUGHT:
-                jieba.add_word(word, max(WORD_FREQUENCY, jieba.suggest_freq(word)))
+                jieba.add_word(word, frequency(word))
                 TAUGHT.add(word)
+
+
+def frequency(word: str) -> int:
+    """How often jieba is told a data word occurs (as taught, or in a user dictionary for a plain build)."""
+    import jieba
+
+    return max(WORD_FREQUENCY, jieba.suggest_freq(word))
 
 
 # Words already added to jieba in this process: pages ask for their unit's words again and again.

@@ -131,41 +131,66 @@ def unit_yaml(rng: random.Random, number: int, district: bool) -> str:
     source = next((pid for pid, owned in shares.items() if moved in owned), None)
     target = rng.choice([pid for pid in shares if pid != source]) if moved else None
     for pid, post_name, role in posts:
-        lines += [f"  - id: {pid}", f"    name: {post_name}", f"    role: {role}"]
-        if role == "mayor":
-            lines.append(f"    overall: 对全{short[-1]}安全生产工作负总责")
-        entries = []
-        for sector, children in shares.get(pid, []):
-            entry = [f"- name: {sector}"] if children or (sector, children) == moved else [f"- {sector}"]
-            if children:
-                entry.append("  children: [" + ", ".join(children) + "]")
-            if (sector, children) == moved:
-                entry.append("  to: 2024-06-30")
-            entries += entry
-        if moved and pid == target:
-            entries += [f"- name: {moved[0]}", "  from: 2024-07-01"]
-            if moved[1]:
-                entries.append("  children: [" + ", ".join(moved[1]) + "]")
-        if entries:
-            lines.append("    sectors:")
-            lines += ["      " + e for e in entries]
-        lines.append("    holders:")
-        first = person(rng, used)
-        title = f"{short}{post_name}" if role != "member" else post_name
-        if rng.random() < 0.2:
-            change = START + dt.timedelta(days=rng.randint(200, 900))
-            second = person(rng, used)
-            lines += [
-                f"      - person: {first}",
-                f"        title: {q(title)}",
-                f"        from: {START.isoformat()}",
-                f"        to: {(change - dt.timedelta(days=1)).isoformat()}",
-                f"      - person: {second}",
-                f"        title: {q(title)}",
-                f"        from: {change.isoformat()}",
-            ]
-        else:
-            lines += [f"      - person: {first}", f"        title: {q(title)}", f"        from: {START.isoformat()}"]
+        lines += post_lines(rng, used, (pid, post_name, role), short, shares.get(pid, []), moved, target)
+    return "\n".join(lines + tail_lines(rng, used, posts)) + "\n"
+
+
+Post = tuple[str, str, str]
+Share = tuple[str, tuple[str, ...]]
+
+
+def post_lines(
+    rng: random.Random,
+    used: set[str],
+    post: Post,
+    short: str,
+    owned: list[Share],
+    moved: Share | None,
+    target: str | None,
+) -> list[str]:
+    """The YAML lines of one post: its sectors (one perhaps moved to or from it) and its holders."""
+    pid, post_name, role = post
+    lines = [f"  - id: {pid}", f"    name: {post_name}", f"    role: {role}"]
+    if role == "mayor":
+        lines.append(f"    overall: 对全{short[-1]}安全生产工作负总责")
+    entries = []
+    for sector, children in owned:
+        entry = [f"- name: {sector}"] if children or (sector, children) == moved else [f"- {sector}"]
+        if children:
+            entry.append("  children: [" + ", ".join(children) + "]")
+        if (sector, children) == moved:
+            entry.append("  to: 2024-06-30")
+        entries += entry
+    if moved and pid == target:
+        entries += [f"- name: {moved[0]}", "  from: 2024-07-01"]
+        if moved[1]:
+            entries.append("  children: [" + ", ".join(moved[1]) + "]")
+    if entries:
+        lines.append("    sectors:")
+        lines += ["      " + e for e in entries]
+    lines.append("    holders:")
+    first = person(rng, used)
+    title = f"{short}{post_name}" if role != "member" else post_name
+    if rng.random() < 0.2:
+        change = START + dt.timedelta(days=rng.randint(200, 900))
+        second = person(rng, used)
+        lines += [
+            f"      - person: {first}",
+            f"        title: {q(title)}",
+            f"        from: {START.isoformat()}",
+            f"        to: {(change - dt.timedelta(days=1)).isoformat()}",
+            f"      - person: {second}",
+            f"        title: {q(title)}",
+            f"        from: {change.isoformat()}",
+        ]
+    else:
+        lines += [f"      - person: {first}", f"        title: {q(title)}", f"        from: {START.isoformat()}"]
+    return lines
+
+
+def tail_lines(rng: random.Random, used: set[str], posts: list[Post]) -> list[str]:
+    """The YAML lines after the posts: AB pairs, commissioners, obligations and key areas."""
+    lines: list[str] = []
     members_ids = [pid for pid, _, role in posts if role != "mayor"]
     rng.shuffle(members_ids)
     lines += ["", "ab_pairs:"]
@@ -214,7 +239,7 @@ def unit_yaml(rng: random.Random, number: int, district: bool) -> str:
             "          basis: inferred",
             f"          note: {q('按业务相近的原则推定。')}",
         ]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def synth(out: Path, units: int, seed: int) -> list[Path]:

@@ -1,0 +1,95 @@
+"""A site rendered into a folder of its own: docs/ with every page and chart, and a mkdocs.yml without the hooks.
+
+Plain ``mkdocs build`` of that folder makes the same HTML as the hooks build of the project, so any
+engine that reads an MkDocs docs folder can build the directory. Only the steps after the build stay
+with the hooks: Material's index rewritten as UTF-8, and Pagefind's index (run ``python -m pagefind
+--site SITE`` for a site that uses it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from dutydir.build import charts, search_engine, settings
+from dutydir.data.units import Site, load_site
+from dutydir.render import search_words
+
+JIEBA_WORDS = "jieba.txt"
+"""The data's words for Material's search, as a jieba user dictionary beside mkdocs.yml."""
+
+
+class FolderError(Exception):
+    """The folder could not be written as asked."""
+
+
+def render_project(
+    config_file: Path, out: Path, data: Path | None = None, as_of: dt.date | None = None
+) -> tuple[Site, Path]:
+    """Render the site a mkdocs.yml builds (or its data replaced by ``data``) into ``out``; the site and new config.
+
+    Raises DataError for the data, PluginError for the settings, FolderError for the folder.
+    """
+    refuse_files(out)
+    with config_file.open(encoding="utf-8") as f:
+        config: dict[str, Any] = yaml_load(f)
+    s = settings.checked((config.get("extra") or {}).get("dutydir"), str(config_file))
+    site, _ = load_site(data or config_file.parent / s.data_file, as_of or s.as_of)
+    engine = search_engine.choose(s.search, site)
+    return site, write_docs(site, config_file, out, config_file.parent / s.cache_dir, engine)
+
+
+def write_docs(site: Site, config_file: Path, out: Path, cache: Path, engine: str) -> Path:
+    """Write ``site`` (one unit or several) into ``out`` as docs/ and mkdocs.yml; return that mkdocs.yml."""
+    refuse_files(out)
+    with config_file.open(encoding="utf-8") as f:
+        config: dict[str, Any] = yaml_load(f)
+    docs = out / "docs"
+    shutil.copytree(config_file.parent / config.get("docs_dir", "docs"), docs)
+    generated = charts.generated_pages(site, cache, config.get("use_directory_urls", True))
+    for src_uri, text in {**generated, **search_engine.extra_pages(engine)}.items():
+        path = docs / src_uri
+        if path.exists():
+            raise FolderError(f"docs/{src_uri} is a generated page; remove the hand-written file")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    words = dict.fromkeys(w for unit in site.units for w in search_words.segmenter_words(unit))
+    (out / JIEBA_WORDS).write_text("".join(f"{w} {search_words.frequency(w)}\n" for w in words), encoding="utf-8")
+    plain = plain_config(config, config_file.parent, out, engine)
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return out / "mkdocs.yml"
+
+
+def refuse_files(out: Path) -> None:
+    """Raise FolderError unless ``out`` is new or empty: nothing of the user's is overwritten or mixed in."""
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise FolderError(f"{out} is not empty; give a new folder")
+
+
+def plain_config(config: dict[str, Any], base: Path, out: Path, engine: str) -> dict[str, Any]:
+    """The project's config for the folder: no hooks, no dutydir settings, and what the hooks would set."""
+    plain = {k: v for k, v in config.items() if k not in ("hooks", "watch", "docs_dir", "site_dir")}
+    plain["extra"] = {k: v for k, v in (config.get("extra") or {}).items() if k != "dutydir"}
+    theme = dict(config.get("theme") or {})
+    if theme.get("custom_dir"):
+        shutil.copytree(base / theme["custom_dir"], out / "overrides")
+        theme["custom_dir"] = "overrides"
+    plain["theme"] = theme
+    plugins = []
+    for entry in config.get("plugins") or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        if name in ("search", "material/search"):
+            # Material's search plugin reads the user dictionary from the working directory: an absolute path.
+            options = {**(options or {}), "jieba_dict_user": str((out / JIEBA_WORDS).resolve())}
+            if engine == "pagefind":
+                options["enabled"] = False
+        plugins.append({name: options})
+    plain["plugins"] = plugins
+    if engine == "pagefind":
+        plain["nav"] = [*(config.get("nav") or []), search_engine.NAV_ENTRY]
+    return plain

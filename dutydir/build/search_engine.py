@@ -1,0 +1,59 @@
+"""Which search a build gets, what that changes in its config and pages, and the index written after it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+from dutydir.build import pagefind, search_index
+from dutydir.data.units import Site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.plugins.dutydir")
+NAV_ENTRY = {"搜索": pagefind.PAGE}
+"""The nav entry of Pagefind's search page."""
+
+
+def choose(setting: str, site: Site) -> str:
+    """'material' or 'pagefind' for a site, from the setting (auto, material, pagefind)."""
+    pages = sum(len(u.posts) + len(u.sectors) for u in site.units)
+    try:
+        return pagefind.engine(setting, pages)
+    except pagefind.SearchError as e:
+        raise PluginError(str(e)) from None
+
+
+def configure(config: MkDocsConfig, engine: str) -> None:
+    """With Pagefind: Material's search plugin off (and with it its search box) and a search page in the nav."""
+    if engine != "pagefind":
+        return
+    if "material/search" in config.plugins:
+        config.plugins["material/search"].config.enabled = False
+    config.nav = [*(config.nav or []), NAV_ENTRY]
+
+
+def extra_pages(engine: str) -> dict[str, str]:
+    """The pages a search engine adds to the generated ones."""
+    return {pagefind.PAGE: pagefind.search_page()} if engine == "pagefind" else {}
+
+
+def write_index(engine: str, site_dir: Path) -> None:
+    """After the build: index the site with Pagefind, or rewrite Material's index as UTF-8."""
+    if engine == "pagefind":
+        try:
+            log.info(pagefind.index(site_dir))
+        except pagefind.SearchError as e:
+            raise PluginError(str(e)) from None
+        return
+    # Material writes the search index with \u escapes, six bytes a Chinese character; write it as UTF-8.
+    path = site_dir / "search" / "search_index.json"
+    if path.is_file():
+        before = path.read_bytes()
+        after = search_index.compact_index(before.decode("utf-8")).encode("utf-8")
+        path.write_bytes(after)
+        log.info(f"search index: {len(before)} bytes as written by Material, {len(after)} as UTF-8")

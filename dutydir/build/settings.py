@@ -1,0 +1,89 @@
+"""The ``extra.dutydir`` block of mkdocs.yml, declared: every key, its kind, its default; a misspelt key fails the build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+
+from dutydir.build.pagefind import ENGINES
+from dutydir.data.errors import DataError
+from dutydir.data.units import Site, load_site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+log = logging.getLogger("mkdocs.plugins.dutydir")
+
+
+class Day(c.BaseConfigOption[dt.date | None]):
+    """A day written YYYY-MM-DD (YAML may already have read it as a date); empty is None."""
+
+    def run_validation(self, value: object) -> dt.date | None:
+        """The day, or None; a ValidationError for anything else."""
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise c.ValidationError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+class Settings(base.Config):
+    """dutydir's settings, as written under ``extra.dutydir`` in mkdocs.yml."""
+
+    # Not "data": a MkDocs Config is a UserDict, whose own contents live in its attribute ``data``.
+    data_file = c.Type(str, default="data/leaders.yaml")
+    """The main unit's data file (or its folder), relative to mkdocs.yml; units/ beside it adds units."""
+    as_of = Day()
+    """Build the directory as of this day (YYYY-MM-DD); empty means today."""
+    cache_dir = c.Type(str, default=".cache/dutydir")
+    """Rendered charts, keyed by a hash of their DOT, relative to mkdocs.yml."""
+    search = c.Choice(ENGINES, default="auto")
+    """The search engine: material, pagefind, or auto (pagefind from 2,000 pages)."""
+
+
+def read(config: MkDocsConfig) -> Settings:
+    """The checked settings of a MkDocs config; any error or unknown key raises one PluginError naming them all."""
+    return checked(config.extra.get("dutydir"), config.config_file_path)
+
+
+def checked(block: object, config_file: str | None) -> Settings:
+    """The ``extra.dutydir`` block of a config file, checked: every problem in one PluginError."""
+    block = block or {}
+    if not isinstance(block, dict):
+        raise PluginError(f"extra.dutydir in {config_file} must be a mapping (got {block!r})")
+    settings = Settings(config_file_path=config_file)
+    settings.load_dict(block)
+    errors, _ = settings.validate()
+    known = [key for key, _ in Settings._schema]
+    problems = [f"extra.dutydir.{key}: {e}" for key, e in errors]
+    for key in block:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else f" (known keys: {', '.join(known)})"
+            problems.append(f"extra.dutydir.{key}: unknown setting{hint}")
+    if problems:
+        raise PluginError(f"Error in {config_file}:\n" + "\n".join(problems))
+    return settings
+
+
+def load(config: MkDocsConfig) -> tuple[Settings, Site]:
+    """The settings and the site's units, loaded and checked; warnings are logged, errors raise PluginError."""
+    s = read(config)
+    try:
+        site, warnings = load_site(Path(config.config_file_path).parent / s.data_file, s.as_of)
+    except DataError as e:
+        raise PluginError(str(e)) from None
+    for warning in warnings:
+        log.info(str(warning))
+    return s, site
