@@ -441,3 +441,13 @@ def test_a_shortened_sector_names_a_post_when_it_fits_one(district: Clerk) -> No
         "由AB角区人民政府党组成员邓辉代理。\n",
         "",
     )
+
+
+def test_undo_gives_back_the_very_bytes(tmp_path: Path) -> None:
+    raw = b"\xef\xbb\xbf" + MINIMAL.replace("\n", "\r\n").encode("utf-8")
+    c = Clerk(tmp_path)
+    c.path.write_bytes(raw)
+    assert c.run("vacate", "张三", "--date", "2025-03-01")[0] == 0
+    assert c.path.read_bytes() != raw
+    assert c.run("undo")[0] == 0
+    assert c.path.read_bytes() == raw
