@@ -7,19 +7,25 @@ result resolves; the swap is a single rename, so readers never see a half-writte
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import os
 import posixpath
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from dutydir.build import freshness
+from dutydir.build.releases import ReleaseError, delete, locked, remove_debris, verify, write_manifest
 from dutydir.data.units import load_site
+from dutydir.stopping import die_with_parent, finishing_on_signals
 
 KEEP = 5
 """How many releases are kept, the live one included."""
@@ -45,29 +51,52 @@ def publish(
         raise PublishError(f"{dest} 已存在，且不是发布时建立的符号链接；请先把它移走")
     load_site(data)  # every unit, units/ too: DataError with file:line messages before anything is built
     releases = releases_dir(dest)
-    releases.mkdir(parents=True, exist_ok=True)
+    with disk_errors("发布"), finishing_on_signals():
+        releases.mkdir(parents=True, exist_ok=True)
+        with locked(releases):
+            remove_debris(releases, dest)
+            release = new_release(releases, now)
+            # A folder of its own, whatever the clock says: two publishes never share one.
+            staging = Path(tempfile.mkdtemp(prefix=f".{release.name}.", suffix=".building", dir=releases))
+            try:
+                build(data, config, staging, view.day if view else None)
+                broken = broken_links(staging)
+                if broken:
+                    shown = "\n".join(broken[:20]) + (f"\n……另有{len(broken) - 20}个" if len(broken) > 20 else "")
+                    raise PublishError(f"新构建的网站有{len(broken)}个失效的内部链接：\n{shown}")
+                if view is not None:
+                    freshness.write(staging, view)
+                write_manifest(staging)
+                staging.rename(release)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+            switch(dest, release)
+            prune(releases, keep=KEEP, live=release)
+    return release
+
+
+def new_release(releases: Path, now: dt.datetime | None) -> Path:
+    """A release folder name not taken yet: the time, and a number when that second is taken."""
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     release = releases / stamp
     n = 1
     while release.exists():
         n += 1
         release = releases / f"{stamp}-{n}"
-    staging = releases / f".{release.name}.building"
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        build(data, config, staging, view.day if view else None)
-        broken = broken_links(staging)
-        if broken:
-            shown = "\n".join(broken[:20]) + (f"\n……另有{len(broken) - 20}个" if len(broken) > 20 else "")
-            raise PublishError(f"新构建的网站有{len(broken)}个失效的内部链接：\n{shown}")
-        if view is not None:
-            freshness.write(staging, view)
-        staging.rename(release)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    switch(dest, release)
-    prune(releases, keep=KEEP, live=release)
     return release
+
+
+@contextlib.contextmanager
+def disk_errors(what: str) -> Iterator[None]:
+    """Turn a file system failure (full disk, no permission) into one line; the live site stays as it was."""
+    try:
+        yield
+    except ReleaseError as e:
+        raise PublishError(str(e)) from None
+    except OSError as e:
+        where = f"（{e.filename}）" if e.filename else ""
+        reason = "磁盘已满" if e.errno == errno.ENOSPC else e.strerror
+        raise PublishError(f"{what}失败：{reason}{where}；线上网站保持原样") from None
 
 
 def build(data: Path, config: Path, out: Path, day: dt.date | None = None) -> None:
@@ -75,13 +104,17 @@ def build(data: Path, config: Path, out: Path, day: dt.date | None = None) -> No
     env = dict(os.environ, DUTYDIR_DATA=str(data.resolve()), NO_MKDOCS_2_WARNING="1")
     if day is not None:
         env["DUTYDIR_DATE"] = day.isoformat()
+    # run() kills the build when this process is stopped; die_with_parent also when it is killed.
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out.resolve())],
         capture_output=True,
         text=True,
         env=env,
+        preexec_fn=die_with_parent,
     )
     if result.returncode != 0:
+        if "No space left on device" in result.stderr:
+            raise PublishError("发布失败：磁盘已满，新版本未能生成；线上网站保持原样")
         lines = [line for line in result.stderr.splitlines() if line.startswith(("ERROR", "WARNING"))]
         raise PublishError("网站构建失败：\n" + "\n".join(lines or result.stderr.splitlines()[-5:]))
 
@@ -104,15 +137,23 @@ def live_release(dest: Path) -> Path | None:
 
 
 def rollback(dest: Path) -> Path:
-    """Point DEST back at the release before the live one; return it."""
+    """Point DEST back at the release before the live one, once it is verified whole; return it."""
     live = live_release(dest)
     if live is None:
         raise PublishError(f"{dest} 不是发布的网站（不是符号链接），无可回退")
-    kept = sorted(p for p in releases_dir(dest).iterdir() if p.is_dir() and not p.name.startswith("."))
-    older = [p for p in kept if p.name < live.name]
-    if not older:
-        raise PublishError(f"{dest} 没有比 {live.name} 更早的版本可回退")
-    switch(dest, older[-1])
+    releases = releases_dir(dest)
+    with disk_errors("回滚"), finishing_on_signals(), locked(releases):
+        remove_debris(releases, dest)
+        kept = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))
+        older = [p for p in kept if p.name < live.name]
+        if not older:
+            raise PublishError(f"{dest} 没有比 {live.name} 更早的版本可回退")
+        problem = verify(older[-1])
+        broken = broken_links(older[-1]) if problem is None else []
+        if problem or broken:
+            reason = problem or f"版本 {older[-1].name} 有 {len(broken)} 个失效的内部链接（如 {broken[0]}）"
+            raise PublishError(f"{reason}；未回滚，线上网站保持原样")
+        switch(dest, older[-1])
     return older[-1]
 
 
@@ -121,7 +162,7 @@ def prune(releases: Path, keep: int, live: Path) -> None:
     kept = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))
     for old in kept[: max(0, len(kept) - keep)]:
         if old != live:
-            shutil.rmtree(old)
+            delete(old)
 
 
 class LinkParser(HTMLParser):

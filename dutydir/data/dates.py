@@ -22,11 +22,11 @@ class BadDay(ValueError):
     """Text that is not a date in any accepted form, or a date that does not exist (2026-02-30)."""
 
 
-def parse_day(text: str) -> dt.date:
-    """The day a text names; raise BadDay with a Chinese message otherwise."""
+def parse_day(text: str, forms: str = FORMS) -> dt.date:
+    """The day a text names; raise BadDay with a Chinese message (offering ``forms``) otherwise."""
     match = DAY_RE.match(text)
     if match is None:
-        raise BadDay(f"“{text}”不是日期；日期可写作{FORMS}")
+        raise BadDay(f"日期“{text}”无法识别；请写成 {forms}")
     month = match.group("m") or match.group("m2")
     day = match.group("d") or match.group("d2")
     try:

@@ -20,7 +20,7 @@ import yaml
 from dutydir.data.errors import DataError, Problem
 from dutydir.data.load import UTF8_BOM, load_directory
 from dutydir.model.directory import DEFAULT_KIND, Assignment, Directory, Post
-from dutydir.tools import checks, names
+from dutydir.tools import checks, names, writing
 from dutydir.tools import journal as undo_journal
 from dutydir.tools.errors import EditError
 from dutydir.tools.names import cn
@@ -182,7 +182,8 @@ def appoint(text: str, d: Directory, ref: str, person: str, day: dt.date, title:
     post = names.find_post(d, ref, day)
     label = names.post_label(d, post, day)
     current = d.holder_on(post, day)
-    if current is not None and current.person == person:
+    # The same person again is a mistake, unless the title changes (常务副区长 after 副区长): a new term then.
+    if current is not None and current.person == person and title in (None, current.title):
         raise EditError(f"{person}在{cn(day)}已任{label}，无需任命")
     later = [h for h in post.holders if h.start > day]
     if later:
@@ -355,8 +356,7 @@ def apply(
             _, warnings = load_directory(tmp, day)
         except DataError as e:
             raise DataError([replace(p, path=str(path)) for p in e.problems]) from None
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
+        writing.write(path, bom + change.text.encode("utf-8"))
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

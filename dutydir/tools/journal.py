@@ -55,7 +55,10 @@ def record(path: Path, before: bytes, after: bytes, message: str, now: dt.dateti
     stem.with_suffix(".before").write_bytes(before)
     when = (now or dt.datetime.now()).isoformat(sep=" ", timespec="minutes")
     meta = {"after_sha256": digest(after), "message": message, "when": when}
-    stem.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # The record is renamed into place last: an edit killed half-way leaves no entry that names missing bytes.
+    tmp = stem.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.rename(stem.with_suffix(".json"))
     for old in numbers[: max(0, len(numbers) + 1 - KEEP)]:
         drop(where / f"{old:06d}")
 

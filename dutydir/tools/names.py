@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import re
 
+from dutydir.model.dates import cn
 from dutydir.model.directory import Directory, Post
 from dutydir.tools.errors import EditError
 
@@ -23,11 +24,6 @@ LABEL_RE = re.compile(r"^(?P<name>[^（(]+)[（(](?P<inside>.*)[）)]$")
 
 class NameError_(EditError):
     """A name that matches nothing, or more than one thing; the message says which and suggests."""
-
-
-def cn(day: dt.date) -> str:
-    """2026-12-01 → 2026年12月1日."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def sectors_on(d: Directory, post: Post, day: dt.date) -> list[str]:
