@@ -278,6 +278,12 @@ BOMB = "  - &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
 HOLDER_B = "        title: 副镇长\n        from: 2024-01-02\n"
 CASES += [
     Case(
+        "site-name-markup",
+        "  short_name: 测试镇",
+        "  short_name: 测试镇\n  site_name: <b>测试镇</b>",
+        ["leaders.yaml:6:14: testtown: 网站名称中不能有字符 < > & \" ' `（主题会把它当作 HTML 输出）"],
+    ),
+    Case(
         "alias-bomb",
         "key_areas:\n",
         "bomb:\n" + BOMB + "key_areas:\n",

@@ -99,8 +99,24 @@ def hostile_data() -> dict[str, Any]:
     """The small valid unit with a payload in every text field, and its notice read from a hostile text file."""
     data = fill(UNIT_FILE, yaml.safe_load(MINIMAL), Payloads())
     data["notice"]["text_file"] = "notice.md"
+    # Two fields are refused with markup or alone, by design: the unit's site name (the theme prints it as HTML;
+    # test_check has its message) and a holder's 离任去向 without a last day.
+    del data["unit"]["site_name"]
+    drop_lone_left_for(data)
     # A stand-in names a post id or a person; a payload person keeps it valid, and covers its page text.
     return data
+
+
+def drop_lone_left_for(value: Any) -> None:
+    """Remove every 离任去向 given without a last day, wherever a holder is (posts, commissioners)."""
+    if isinstance(value, dict):
+        if "left_for" in value and "to" not in value:
+            del value["left_for"]
+        for item in value.values():
+            drop_lone_left_for(item)
+    elif isinstance(value, list):
+        for item in value:
+            drop_lone_left_for(item)
 
 
 @pytest.fixture(scope="module")
