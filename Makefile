@@ -50,6 +50,7 @@ install-timer: $(STAMP)
 bench: $(STAMP) system
 	scripts/install-system-deps.sh --browser
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_documents.py --json .cache/bench-documents.json
 
 # Every test, the slow ones (browser, benchmark) included: what CI runs.
 test: $(STAMP)

@@ -6,16 +6,16 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 
 import click
 from mkdocs.exceptions import PluginError
 
 from dutydir.build import docs_folder, freshness
+from dutydir.build.pdf import PdfError
 from dutydir.build.publish import PublishError, live_release, publish, rollback
 from dutydir.build.svg import ChartError
-from dutydir.data.dates import BadDay, parse_day
 from dutydir.data.errors import DataError
+from dutydir.data.load import load_directory
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
 from dutydir.render import diff_text
@@ -25,24 +25,9 @@ from dutydir.tools.change import change_file
 from dutydir.tools.errors import EditError
 from dutydir.tools.names import cn
 from dutydir.tools.undo import undo as undo_last
-from dutydir.usage import Commands
+from dutydir.usage import Commands, Day, fail, fail_data
 
 DEFAULT_DATA = "data/leaders.yaml"
-
-
-class Day(click.ParamType):
-    """A date as clerks write it: 2026-12-01, 2026-12-1, 2026/12/1 or 2026年12月1日."""
-
-    name = "日期"
-
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        """The day named, or a usage error in Chinese."""
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return parse_day(str(value))
-        except BadDay as e:
-            self.fail(str(e), param, ctx)
 
 
 @click.group(cls=Commands)
@@ -85,20 +70,6 @@ def check(file: str, day: dt.date | None) -> None:
     notes = [f"{len(site.units)}个单位"] if len(site.units) > 1 else []
     notes += [f"{len(warnings)}条提醒"] if warnings else []
     click.echo(f"{file}：检查通过" + (f"（{'，'.join(notes)}）" if notes else ""))
-
-
-def fail_data(e: DataError, file: str | Path, outcome: str = "") -> NoReturn:
-    """Print every problem of the data, then one line with their count and what became of the command; exit 1."""
-    for problem in e.problems:
-        click.echo(str(problem), err=True)
-    click.echo(f"{file}：{len(e.problems)}处错误{'；' + outcome if outcome else ''}", err=True)
-    sys.exit(1)
-
-
-def fail(message: str) -> NoReturn:
-    """Print one line on stderr and exit 1."""
-    click.echo(message, err=True)
-    sys.exit(1)
 
 
 @cli.command("publish")
@@ -392,7 +363,36 @@ def render_command(out: Path, config: Path, data: Path | None, day: dt.date | No
         site, written = docs_folder.render_project(config, out, data, day)
     except DataError as e:
         fail_data(e, data or config, "未写出任何文件")
-    except (PluginError, docs_folder.FolderError, ChartError) as e:
+    except (PluginError, docs_folder.FolderError, ChartError, PdfError) as e:
         fail(f"dutydir: {e}")
     pages = sum(1 for _ in (out / "docs").rglob("*.md"))
     click.echo(f"wrote {pages} pages of {len(site.units)} unit(s) to {out}/docs; build with: mkdocs build -f {written}")
+
+
+@cli.command("notice")
+@click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as a .docx.")
+@click.option(
+    "--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The division of work on this day (default today)."
+)
+@DATA_OPTION
+def notice_command(docx_path: Path | None, day: dt.datetime | None, data: Path) -> None:
+    """Write section 一 of the notice (明确安全生产责任分工) from the data, in the notice's words, for a new notice.
+
+    Prints the text; with --docx also writes it as Word laid out per GB/T 9704 (2号小标宋 title,
+    3号仿宋 body, 22 lines of 28 characters).
+
+    例：dutydir notice --docx 分工.docx
+    """
+    from dutydir.documents import notice, notice_docx
+
+    try:
+        directory, _ = load_directory(data, effective(day))
+    except DataError as e:
+        fail_data(e, data, "nothing written")
+    click.echo(notice.section_one_text(directory), nl=False)
+    if docx_path is not None:
+        try:
+            docx_path.write_bytes(notice_docx.notice_docx(directory))
+        except OSError as e:
+            fail(f"dutydir: 无法写入 {docx_path}：{e.strerror}")
+        click.echo(f"已写入 {docx_path}", err=True)

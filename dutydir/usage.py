@@ -1,12 +1,18 @@
-"""Mistakes on the command line said in Chinese: click's own messages are English and name no remedy."""
+"""The command line's words: mistakes said in Chinese (click's own are English and name no remedy), dates as
+clerks write them, and the one way a command reports what failed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
 import click
+
+from dutydir.data.dates import BadDay, parse_day
+from dutydir.data.errors import DataError
 
 
 def chinese(e: click.ClickException) -> str:
@@ -56,3 +62,32 @@ class Commands(click.Group):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+class Day(click.ParamType):
+    """A date as clerks write it: 2026-12-01, 2026-12-1, 2026/12/1 or 2026年12月1日."""
+
+    name = "日期"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        """The day named, or a usage error in Chinese."""
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_day(str(value))
+        except BadDay as e:
+            self.fail(str(e), param, ctx)
+
+
+def fail_data(e: DataError, file: str | Path, outcome: str = "") -> NoReturn:
+    """Print every problem of the data, then one line with their count and what became of the command; exit 1."""
+    for problem in e.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{file}：{len(e.problems)}处错误{'；' + outcome if outcome else ''}", err=True)
+    sys.exit(1)
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line on stderr and exit 1."""
+    click.echo(message, err=True)
+    sys.exit(1)

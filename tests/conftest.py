@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,14 @@ from tests.support import copy_project, mkdocs_build
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "leaders.yaml"
 AS_OF = dt.date(2026, 1, 1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One PDF cache for every build of the run: a list is printed once, not once per test build."""
+    path = tmp_path_factory.mktemp("pdf-cache")
+    os.environ["DUTYDIR_PDF_CACHE"] = str(path)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ def test_the_commands_are_those_the_readme_documents() -> None:
         "check",
         "correct",
         "diff",
+        "notice",
         "pair",
         "publish",
         "reassign",

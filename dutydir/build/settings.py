@@ -48,6 +48,8 @@ class Settings(base.Config):
     """Build the directory as of this day (YYYY-MM-DD); empty means today."""
     cache_dir = c.Type(str, default=".cache/dutydir")
     """Rendered charts, keyed by a hash of their DOT, relative to mkdocs.yml."""
+    pdf_cache_dir = c.Type(str, default="")
+    """Printed lists (PDF), keyed by a hash of their HTML; empty means beside cache_dir, with "-pdf" added."""
     search = c.Choice(ENGINES, default="auto")
     """The search engine: material, pagefind, or auto (pagefind from 2,000 pages)."""
     templates = c.Optional(c.Type(str))

@@ -61,7 +61,9 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
             for d in record.get("duties", [])
         ),
         obligations=tuple(
-            model.Obligation(str(o["who"]), str(o["clause"]), str(o["what"]), str(o["every"]), o["times"])
+            model.Obligation(
+                str(o["who"]), str(o["clause"]), str(o["what"]), str(o["every"]), o["times"], o.get("first")
+            )
             for o in record.get("obligations", [])
         ),
         obligations_note=str(record.get("obligations_note", "")),

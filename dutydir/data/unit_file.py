@@ -219,6 +219,7 @@ OBLIGATION = Mapping(
         Field("what", Text(), required=True),
         Field("every", Choice(*PERIODS), required=True, doc="The longest allowed interval."),
         Field("times", Count(), required=True, doc="How many times at least in that interval."),
+        Field("first", Date(), doc="The day of the first meeting, for calendars; the notice gives none."),
     ],
     entity="clause",
 )

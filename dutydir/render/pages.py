@@ -21,7 +21,7 @@ from dutydir.model.cover import cover
 from dutydir.model.directory import Directory, Post, Sector
 from dutydir.model.slugs import initial, pinyin_key
 from dutydir.model.words import directory_title, group_words
-from dutydir.render import dot, search_words, urls
+from dutydir.render import document_links, dot, search_words, urls
 from dutydir.render.escape import attr, front_matter, md
 from dutydir.render.links import Links
 from dutydir.render.tables import earlier_rows, key_area_groups, lookup_examples, lookup_rows
@@ -97,6 +97,7 @@ def page(name: str, d: Directory, here: str, title: str, o: Options | None, **mo
         cover=functools.partial(cover, d),
         who_words=who_words(d),
         duty_words=group_words(d.unit.words),
+        docs=document_links.DocumentLinks(here),
         **more,
     )
 
