@@ -371,11 +371,9 @@ def render_command(out: Path, config: Path, data: Path | None, day: dt.date | No
 
 @cli.command("notice")
 @click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as a .docx.")
-@click.option(
-    "--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The division of work on this day (default today)."
-)
+@click.option("--date", "day", type=Day(), help="按这一天的分工（默认今天）。")
 @DATA_OPTION
-def notice_command(docx_path: Path | None, day: dt.datetime | None, data: Path) -> None:
+def notice_command(docx_path: Path | None, day: dt.date | None, data: Path) -> None:
     """Write section 一 of the notice (明确安全生产责任分工) from the data, in the notice's words, for a new notice.
 
     Prints the text; with --docx also writes it as Word laid out per GB/T 9704 (2号小标宋 title,
@@ -388,7 +386,7 @@ def notice_command(docx_path: Path | None, day: dt.datetime | None, data: Path) 
     try:
         directory, _ = load_directory(data, effective(day))
     except DataError as e:
-        fail_data(e, data, "nothing written")
+        fail_data(e, data, "未写出任何文件")
     click.echo(notice.section_one_text(directory), nl=False)
     if docx_path is not None:
         try:
