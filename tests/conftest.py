@@ -56,8 +56,8 @@ class Build:
 
 
 def run_build(root: Path, site: Path, cache: Path) -> Build:
-    """Run a strict mkdocs build of ``root`` into ``site`` as of 2026-01-01; fail the test on an error."""
-    proc = mkdocs_build(root, site, DUTYDIR_DATE=AS_OF.isoformat(), DUTYDIR_CACHE=str(cache))
+    """Run a strict mkdocs build of ``root`` into ``site`` as of 2026-01-01, lists printed; fail the test on an error."""
+    proc = mkdocs_build(root, site, DUTYDIR_DATE=AS_OF.isoformat(), DUTYDIR_CACHE=str(cache), DUTYDIR_PDF="on")
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build failed with exit code {proc.returncode}:\n{proc.stderr}\n{proc.stdout}")
     files = {p.name: p.stat().st_mtime_ns for p in sorted(cache.iterdir())} if cache.is_dir() else {}

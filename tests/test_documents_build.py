@@ -11,6 +11,7 @@ import pytest
 from dutydir.documents import paths
 from dutydir.model.directory import Directory
 from tests.conftest import Build
+from tests.support import copy_project, mkdocs_build
 
 # The lists' h2 and h3 headings, and the line that introduces a list of duties.
 HEADINGS = re.compile(r"^\s*([一二三四五六]、|责任方式：|依据通知)")
@@ -145,3 +146,18 @@ def test_the_same_list_prints_to_the_same_bytes_in_any_session(directory: Direct
     one = pdf.print_in_one_browser(lists)
     other = pdf.print_in_one_browser(dict(reversed(list(lists.items()))))
     assert one == other
+
+
+def test_a_draft_without_pdfs_links_none(tmp_path: Path, built: Build) -> None:
+    root = copy_project(tmp_path)
+    result = mkdocs_build(root, root / "site", DUTYDIR_DATE="2026-01-01", DUTYDIR_PDF="off")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert sorted(p.name for p in site.rglob("*.pdf")) == []
+    page = (site / "leaders" / "quzhang" / "index.html").read_text(encoding="utf-8")
+    printed = (built.site / "leaders" / "quzhang" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../{paths.list_pdf("quzhang")}"' in printed
+    assert ".pdf" not in page
+    assert f'href="../../{paths.list_html("quzhang")}"' in page
+    mechanisms = (site / "mechanisms" / "index.html").read_text(encoding="utf-8")
+    assert ".pdf" not in mechanisms and f'href="../{paths.UNIT_LISTS_HTML}"' in mechanisms

@@ -43,7 +43,7 @@ def render_project(
     engine = search_engine.choose(s.search, site)
     templates = config_file.parent / s.templates if s.templates else None
     pdf_cache = config_file.parent / (s.pdf_cache_dir or f"{s.cache_dir}-pdf")
-    return site, write_docs(site, config_file, out, config_file.parent / s.cache_dir, engine, templates, pdf_cache)
+    return site, write_docs(site, config_file, out, config_file.parent / s.cache_dir, engine, templates, pdf_cache, s.pdf)
 
 
 def write_docs(
@@ -54,20 +54,21 @@ def write_docs(
     engine: str,
     templates: Path | None = None,
     pdf_cache: Path | None = None,
+    pdf: bool = True,
 ) -> Path:
     """Write ``site`` (one unit or several) into ``out`` as docs/ and mkdocs.yml; return that mkdocs.yml.
 
     ``templates`` is the site's folder of its own page templates, if it has one. The documents (lists and
     their PDFs, spreadsheets, calendars) are written too, PDFs printed into or read from ``pdf_cache``
-    (beside ``cache`` by default).
+    (beside ``cache`` by default); ``pdf`` False leaves the PDFs out, and the pages link none.
     """
     refuse_files(out)
     with config_file.open(encoding="utf-8") as f:
         config: dict[str, Any] = yaml_load(f)
     docs = out / "docs"
     shutil.copytree(config_file.parent / config.get("docs_dir", "docs"), docs)
-    generated = charts.generated_pages(site, cache, config.get("use_directory_urls", True), templates)
-    made = documents.site_documents(site, pdf_cache or Path(f"{cache}-pdf"))
+    generated = charts.generated_pages(site, cache, config.get("use_directory_urls", True), templates, pdf)
+    made = documents.site_documents(site, pdf_cache or Path(f"{cache}-pdf"), printing=pdf)
     everything: dict[str, str | bytes] = {**generated, **search_engine.extra_pages(engine), **made}
     for src_uri, content in everything.items():
         path = docs / src_uri

@@ -39,15 +39,16 @@ def unit_documents(site: Site, unit: Directory) -> tuple[dict[str, bytes], dict[
     return out, to_print
 
 
-def site_documents(site: Site, cache_dir: Path) -> dict[str, bytes]:
-    """Every document of every unit, the PDFs printed (or read from ``cache_dir``) last."""
+def site_documents(site: Site, cache_dir: Path, printing: bool = True) -> dict[str, bytes]:
+    """Every document of every unit, the PDFs printed (or read from ``cache_dir``) last; none when ``printing`` is False."""
     out: dict[str, bytes] = {paths.SITE_PAGE_CSS: listing.site_page_css(site.units[0]).encode("utf-8")}
     to_print: dict[str, tuple[str, str]] = {}
     for unit in site.units:
         files, htmls = unit_documents(site, unit)
         out.update(files)
         to_print.update(htmls)
-    out.update(pdf.print_all(to_print, cache_dir))
+    if printing:
+        out.update(pdf.print_all(to_print, cache_dir))
     return out
 
 

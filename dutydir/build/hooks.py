@@ -30,6 +30,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     state.update(site=site, data=base / s.data_file, cache=base / s.cache_dir, engine=engine)
     state["pdf_cache"] = base / (s.pdf_cache_dir or f"{s.cache_dir}-pdf")
     state["templates"] = base / s.templates if s.templates else None
+    state["pdf"] = s.pdf
     # Material prints the site name unescaped in <title>, the header and an aria-label, and as HTML in a tooltip.
     try:
         config.site_name = escape.site_name(settings.site_name(config.site_name, site))
@@ -41,11 +42,13 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Add every generated page and document, in memory, beside the hand-written ones in docs/."""
     try:
-        generated = charts.generated_pages(state["site"], state["cache"], config.use_directory_urls, state["templates"])
+        generated = charts.generated_pages(
+            state["site"], state["cache"], config.use_directory_urls, state["templates"], state["pdf"]
+        )
     except svg.ChartError as e:
         raise PluginError(str(e)) from None
     try:
-        made = documents.site_documents(state["site"], state["pdf_cache"])
+        made = documents.site_documents(state["site"], state["pdf_cache"], printing=state["pdf"])
     except pdf.PdfError as e:
         raise PluginError(str(e)) from None
     everything: dict[str, str | bytes] = {**generated, **search_engine.extra_pages(state["engine"]), **made}

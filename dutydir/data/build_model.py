@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dutydir import model
-from dutydir.data import build_posts, build_rules, build_sectors, own_partner, reserved
+from dutydir.data import build_posts, build_rules, build_sectors, own_partner, reserved, vocabulary
 from dutydir.data.fields import Record, Report
 from dutydir.data.refs import Refs
 from dutydir.data.text_file import TextFileError, read_notice_text
@@ -75,6 +75,7 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
         key_areas_inference_clause=str(key_areas.get("inference_clause", "")),
     )
     build_rules.vacancies(refs, directory)
+    vocabulary.attach(directory, record.get("vocabulary", []), report)
     return directory
 
 

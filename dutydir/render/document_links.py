@@ -8,11 +8,11 @@ from dutydir.documents import paths
 from dutydir.render import urls
 
 
-def leader(here: str, post_id: str) -> str:
-    """A leader page's line: the printable list as a web page and as PDF, and the meeting calendar."""
+def leader(here: str, post_id: str, pdf: bool = True) -> str:
+    """A leader page's line: the printable list as a web page (and as PDF when printed), and the meeting calendar."""
+    printed = f" · [PDF]({urls.link(here, paths.list_pdf(post_id))})" if pdf else ""
     return (
-        f"权责清单：[打印版网页]({urls.link(here, paths.list_html(post_id))}) · "
-        f"[PDF]({urls.link(here, paths.list_pdf(post_id))})　"
+        f"权责清单：[打印版网页]({urls.link(here, paths.list_html(post_id))}){printed}　"
         f"会议日程：[日历订阅（iCalendar）]({urls.link(here, paths.calendar(post_id))})"
     )
 
@@ -26,24 +26,31 @@ def lookup(here: str) -> str:
     )
 
 
-def mechanisms(here: str) -> str:
-    """The mechanisms page's line: the meeting calendar of the whole unit, and every list in one PDF."""
+def mechanisms(here: str, pdf: bool = True) -> str:
+    """The mechanisms page's line: the meeting calendar of the whole unit, and every list in one document."""
+    every = (
+        f"[全部领导（PDF）]({urls.link(here, paths.UNIT_LISTS_PDF)})"
+        if pdf
+        else f"[全部领导（打印版网页）]({urls.link(here, paths.UNIT_LISTS_HTML)})"
+    )
     return (
         f"会议日程：[全部工作机制日历（iCalendar）]({urls.link(here, paths.UNIT_CALENDAR)})，可在 Outlook 或手机日历中订阅；"
-        f"各位领导的日历见其页面。权责清单：[全部领导（PDF）]({urls.link(here, paths.UNIT_LISTS_PDF)})"
+        f"各位领导的日历见其页面。权责清单：{every}"
     )
 
 
 class DocumentLinks:
     """The lines above for the templates, from one page, as Markdown the templates leave alone."""
 
-    def __init__(self, here: str) -> None:
+    def __init__(self, here: str, pdf: bool = True) -> None:
         self.here = here
         """The page the links are written on."""
+        self.pdf = pdf
+        """True when the lists are printed to PDF."""
 
     def leader(self, post_id: str) -> Markup:
         """A leader page's line."""
-        return Markup(leader(self.here, post_id))
+        return Markup(leader(self.here, post_id, self.pdf))
 
     def lookup(self) -> Markup:
         """The lookup page's line."""
@@ -51,4 +58,4 @@ class DocumentLinks:
 
     def mechanisms(self) -> Markup:
         """The mechanisms page's line."""
-        return Markup(mechanisms(self.here))
+        return Markup(mechanisms(self.here, self.pdf))

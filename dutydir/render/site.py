@@ -7,7 +7,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from dutydir.data.units import Site
-from dutydir.render import pages, search_words, urls
+from dutydir.render import answer_data, pages, search_words, urls
 from dutydir.render.escape import md
 from dutydir.render.templating import render
 
@@ -15,13 +15,14 @@ UNITS = "units.md"
 
 
 def site_pages(
-    site: Site, chart: pages.Chart, directory_urls: bool = True, templates: Path | None = None
+    site: Site, chart: pages.Chart, directory_urls: bool = True, templates: Path | None = None, pdf: bool = True
 ) -> dict[str, str]:
-    """Every generated page of every unit by its source path, the help page, and the unit index when there are several.
+    """Every generated page of every unit by its source path, the help page, the unit index when there are several,
+    and the answer box's data.
 
     jieba is taught every unit's words first, here and nowhere else: the pages cut their search words
     with it, and Material's search cuts the built pages with it after them. ``templates`` is the
-    site's folder of its own page templates, if it has one.
+    site's folder of its own page templates, if it has one; ``pdf`` is whether pages link printed lists.
     """
     search_words.teach_jieba(site.units)
     out: dict[str, str] = {}
@@ -29,12 +30,13 @@ def site_pages(
     for unit in site.units:
         prefix = site.prefix(unit)
         links = [("各单位", urls.link(urls.HOME, UNITS))] if several and unit is site.units[0] else []
-        options = pages.Options(directory_urls, links, templates, several)
+        options = pages.Options(directory_urls, links, templates, several, pdf)
         for path, text in pages.all_pages(unit, chart, options=options).items():
             out[prefix + path] = text
     out[pages.HELP] = pages.help_page(site.units[0], pages.Options(directory_urls, [], templates))
     if several:
         out[UNITS] = unit_index(site, templates)
+    out[answer_data.PATH] = answer_data.script(site, directory_urls)
     return out
 
 

@@ -140,6 +140,8 @@ class Results:
     """Shares of a profiled build's time, by part (measure.PROFILED, then the rest)."""
     source: str = ""
     """Where the numbers come from when they were not measured by this code as it is (else empty)."""
+    search: dict[str, Any] = field(default_factory=dict)
+    """The reader's search on the query suite (bench/search.py measure()); empty when not measured."""
 
 
 def dump(results: Results, path: Path) -> None:
@@ -169,4 +171,5 @@ def load(path: Path) -> Results:
         sizes=sizes,
         shares=[(label, share) for label, share in raw["shares"]],
         source=raw.get("source", ""),
+        search=raw.get("search") or {},
     )

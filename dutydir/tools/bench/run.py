@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from dutydir.tools import synth
-from dutydir.tools.bench import measure, results
+from dutydir.tools.bench import measure, results, search
 from dutydir.tools.bench.builds import ROOT, Bench, BenchError
 from dutydir.tools.bench.machine import load, machine
 from dutydir.tools.bench.report import report
@@ -48,9 +48,10 @@ def run(quick: bool, runs: int) -> results.Results:
             for i, (units, n) in enumerate(sizes)
         ]
         shares = measure.profile_shares(prof)
+    searching = search.measure(progress)
     info["负载（结束时）"] = load()
     minutes = (time.perf_counter() - started) / 60
-    return results.Results(info, os.cpu_count() or 1, minutes, runs, overheads, measured, shares)
+    return results.Results(info, os.cpu_count() or 1, minutes, runs, overheads, measured, shares, search=searching)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -60,9 +61,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="a short trial: tiny sites, one build of each")
     parser.add_argument("--runs", type=int, help=f"timed builds of each side of the overhead comparison ({RUNS})")
     parser.add_argument("--render", action="store_true", help="measure nothing: render the page from the JSON")
+    parser.add_argument("--search", action="store_true", help="measure only the reader's search, keep the rest")
     args = parser.parse_args(argv)
     data = args.out.with_suffix(".json")
-    if not args.render:
+    if args.search:
+        kept = results.load(data)
+        kept.search = search.measure(progress)
+        results.dump(kept, data)
+        progress(f"wrote the search part of {data}")
+    elif not args.render:
         try:
             measured = run(args.quick, args.runs or (1 if args.quick else RUNS))
         except BenchError as e:
