@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # Material prints an end-of-life banner on every build; it is noise in this project's logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve publish rollback system lint lock clean bench bench-search offline
+.PHONY: site test test-fast serve publish rollback system lint lock clean bench bench-search offline install-timer
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ publish: $(STAMP) system
 rollback: $(STAMP)
 	@test -n "$(DEST)" || { echo "usage: make rollback DEST=/path/to/webroot"; exit 2; }
 	$(BIN)/dutydir rollback "$(DEST)"
+
+# Republish by itself: a systemd timer runs `dutydir publish DEST --if-changed` every day at 00:05 (as root).
+install-timer: $(STAMP)
+	@test -n "$(DEST)" || { echo "usage: make install-timer DEST=/path/to/webroot [DATA=...]"; exit 2; }
+	scripts/install-timer.sh "$(DEST)" "$(DATA)"
 
 # Measures builds of the real site and of synthetic ones up to 16,000 pages (about a quarter of an hour);
 # writes docs/benchmarks.md.

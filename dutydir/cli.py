@@ -6,34 +6,38 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 
 import click
 from mkdocs.exceptions import PluginError
 
-from dutydir.build import docs_folder
+from dutydir.build import docs_folder, freshness
 from dutydir.build.pdf import PdfError
-from dutydir.build.publish import PublishError, publish, rollback
+from dutydir.build.publish import PublishError, live_release, publish, rollback
 from dutydir.build.svg import ChartError
 from dutydir.data.errors import DataError
 from dutydir.data.load import load_directory
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
 from dutydir.render import diff_text
+from dutydir.tools import correct as corrections
 from dutydir.tools import edit, synth, versions
 from dutydir.tools.change import change_file
+from dutydir.tools.errors import EditError
+from dutydir.tools.names import cn
+from dutydir.tools.undo import undo as undo_last
+from dutydir.usage import Commands, Day, fail, fail_data
 
 DEFAULT_DATA = "data/leaders.yaml"
 
 
-@click.group()
+@click.group(cls=Commands)
 def cli() -> None:
-    """Work-safety responsibility directory: check and maintain the data file, build and publish the site.
+    """安全生产责任目录：检查、维护数据文件，生成和发布网站。
 
-    Each command's --help ends with an example.
+    每条命令的 --help 最后有一个例子。
 
     \b
-    Example: dutydir check data/leaders.yaml
+    例：dutydir check data/leaders.yaml
     """
 
 
@@ -42,91 +46,102 @@ def main() -> None:
     try:
         cli(standalone_mode=True)
     except Exception as e:  # noqa: BLE001 - the last line of defence for a user at a terminal
-        click.echo(f"dutydir: internal error: {type(e).__name__}: {e}", err=True)
+        click.echo(f"dutydir：内部错误（请把这一行告诉维护人员）：{type(e).__name__}: {e}", err=True)
         sys.exit(2)
 
 
 @cli.command()
 @click.argument("file", default=DEFAULT_DATA, type=click.Path())
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Check as of this day (default today).")
-def check(file: str, day: dt.datetime | None) -> None:
-    """Check a data file and the unit files in units/ beside it; print each problem as FILE:LINE:COL: ENTITY: MESSAGE.
+@click.option("--date", "day", type=Day(), help="按这一天检查（默认今天）。")
+def check(file: str, day: dt.date | None) -> None:
+    """检查数据文件及其旁边 units/ 中的各单位文件；每个问题一行：文件:行:列: 对象: 问题。
 
-    Exits 1 when there is any error; warnings (such as a vacant post) are printed but do not fail.
+    有错误时退出码为 1；提醒（如职务空缺）只显示，不算失败。
 
     \b
-    Example: dutydir check data/leaders.yaml
+    例：dutydir check data/leaders.yaml
     """
     try:
-        site, warnings = load_site(file, day.date() if day else None)
+        site, warnings = load_site(file, day)
     except DataError as e:
         fail_data(e, file)
     for warning in warnings:
         click.echo(str(warning), err=True)
-    count = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
-    units = f" ({len(site.units)} units)" if len(site.units) > 1 else ""
-    click.echo(f"{file}: ok{units}{count}")
-
-
-def fail_data(e: DataError, file: str | Path, outcome: str = "") -> NoReturn:
-    """Print every problem of the data, then one line with their count and what became of the command; exit 1."""
-    for problem in e.problems:
-        click.echo(str(problem), err=True)
-    count = f"{len(e.problems)} error{'s' if len(e.problems) != 1 else ''}"
-    click.echo(f"{file}: {count}{'; ' + outcome if outcome else ''}", err=True)
-    sys.exit(1)
-
-
-def fail(message: str) -> NoReturn:
-    """Print one line on stderr and exit 1."""
-    click.echo(message, err=True)
-    sys.exit(1)
+    notes = [f"{len(site.units)}个单位"] if len(site.units) > 1 else []
+    notes += [f"{len(warnings)}条提醒"] if warnings else []
+    click.echo(f"{file}：检查通过" + (f"（{'，'.join(notes)}）" if notes else ""))
 
 
 @cli.command("publish")
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
-    "--data", "data", default=DEFAULT_DATA, show_default=True, type=click.Path(dir_okay=False, path_type=Path)
+    "--data",
+    "data",
+    default=DEFAULT_DATA,
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="数据文件。",
 )
-@click.option("--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
-def publish_command(dest: Path, data: Path, config: Path) -> None:
-    """Check the data, build the site, check its links, then switch DEST to it in one atomic step.
+@click.option(
+    "--config",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="MkDocs 配置文件。",
+)
+@click.option(
+    "--if-changed", is_flag=True, help="只在今天应显示的内容与正在发布的版本不同时才重新构建（供定时任务使用）。"
+)
+@click.option("--date", "day", type=Day(), help="按这一天的任职情况构建（默认今天，或环境变量 DUTYDIR_DATE）。")
+def publish_command(dest: Path, data: Path, config: Path, if_changed: bool, day: dt.date | None) -> None:
+    """检查数据、构建网站、检查链接，然后一步切换 DEST 到新版本；并说明下次变动在哪一天。
 
-    DEST becomes a symlink into DEST.releases/, where the previous builds are kept for rollback.
-    If anything fails, the live site stays exactly as it was.
+    DEST 是指向 DEST.releases/ 中某个版本的符号链接，以前的版本留作回退。任何一步失败，
+    正在发布的网站保持原样。--if-changed 供定时任务每天运行：内容不变时不重新构建。
 
     \b
-    Example: dutydir publish /srv/www/anquan
+    例：dutydir publish /srv/www/anquan
     """
+    when = day or freshness.publish_day()
     try:
-        release = publish(data, dest, config)
+        view = freshness.view(data, config, when)
+        if if_changed and freshness.live_fingerprint(live_release(dest)) == view.fingerprint:
+            click.echo(f"{dest} 已是按{cn(when)}任职情况的最新版本，未重新构建。")
+        else:
+            release = publish(data, dest, config, view=view)
+            click.echo(f"已发布：{dest} → {release}（按{cn(when)}的任职情况）。")
     except DataError as e:
-        fail_data(e, data, "not published")
+        fail_data(e, data, "未发布")
     except PublishError as e:
-        fail(f"not published: {e}")
-    click.echo(f"published {dest} -> {release}")
+        fail(f"未发布：{e}")
+    click.echo(freshness.next_change_line(view))
 
 
 @cli.command("rollback")
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
 def rollback_command(dest: Path) -> None:
-    """Switch DEST back to the release published before the live one.
+    """把 DEST 切换回当前版本之前发布的版本。
 
     \b
-    Example: dutydir rollback /srv/www/anquan
+    例：dutydir rollback /srv/www/anquan
     """
     try:
         release = rollback(dest)
     except PublishError as e:
-        fail(f"not rolled back: {e}")
-    click.echo(f"rolled back {dest} -> {release}")
+        fail(f"未回退：{e}")
+    click.echo(f"已回退：{dest} → {release}")
 
 
 DATA_OPTION = click.option(
-    "--data", "data", default=DEFAULT_DATA, show_default=True, type=click.Path(dir_okay=False, path_type=Path)
+    "--data",
+    "data",
+    default=DEFAULT_DATA,
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="数据文件。",
 )
 DATE_OPTION = click.option(
-    "--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The day the change takes effect (default today)."
+    "--date", "day", type=Day(), help="变动生效的日期（默认今天），如 2026-12-01 或 2026年12月1日。"
 )
 
 
@@ -135,32 +150,32 @@ def run_edit(data: Path, day: dt.date, make: Callable[[str, Directory], edit.Cha
     try:
         applied = change_file(data, day, make)
     except DataError as e:
-        fail_data(e, data, "left unchanged")
-    except edit.EditError as e:
-        fail(f"dutydir: {e}; {data} left unchanged")
+        fail_data(e, data, "未改动")
+    except EditError as e:
+        fail(f"dutydir：{e}（{data} 未改动）")
     click.echo(applied.message)
     for line in applied.warnings:
         click.echo(line, err=True)
 
 
-def effective(day: dt.datetime | None) -> dt.date:
+def effective(day: dt.date | None) -> dt.date:
     """The --date given, or today."""
-    return day.date() if day else dt.date.today()
+    return day or dt.date.today()
 
 
 @cli.command()
 @click.argument("post")
 @click.argument("person")
-@click.option("--title", help="The new holder's full title (default: the post's name).")
+@click.option("--title", help="新任者的完整职务（默认为职务名称）。")
 @DATE_OPTION
 @DATA_OPTION
-def appoint(post: str, person: str, title: str | None, day: dt.datetime | None, data: Path) -> None:
-    """PERSON holds POST (a post id or its current holder's name) from --date.
+def appoint(post: str, person: str, title: str | None, day: dt.date | None, data: Path) -> None:
+    """PERSON 自 --date 起任 POST（写现任者姓名、职务如“副区长（交通运输）”，或职务编号）。
 
-    The former holder's term ends the day before; sectors, AB partner and commissioner stay with the post.
+    原任者任职至前一日；行业领域、AB角和协调专员随职务不变。
 
     \b
-    Example: dutydir appoint 丁力 王五 --date 2026-12-01
+    例：dutydir appoint 丁力 王五 --date 2026-12-01
     """
     when = effective(day)
     run_edit(data, when, lambda text, d: edit.appoint(text, d, post, person, when, title))
@@ -170,11 +185,11 @@ def appoint(post: str, person: str, title: str | None, day: dt.datetime | None, 
 @click.argument("holder")
 @DATE_OPTION
 @DATA_OPTION
-def vacate(holder: str, day: dt.datetime | None, data: Path) -> None:
-    """HOLDER's post (a name or post id) is vacant from --date; pages show 空缺 and who covers.
+def vacate(holder: str, day: dt.date | None, data: Path) -> None:
+    """HOLDER（姓名或职务）的职务自 --date 起空缺；网页显示“空缺”和由谁代理。
 
     \b
-    Example: dutydir vacate 丁力 --date 2026-12-01
+    例：dutydir vacate 丁力 --date 2026-12-01
     """
     when = effective(day)
     run_edit(data, when, lambda text, d: edit.vacate(text, d, holder, when))
@@ -185,11 +200,11 @@ def vacate(holder: str, day: dt.datetime | None, data: Path) -> None:
 @click.argument("post")
 @DATE_OPTION
 @DATA_OPTION
-def reassign(sector: str, post: str, day: dt.datetime | None, data: Path) -> None:
-    """SECTOR, with its scopes, moves to POST (a post id or holder's name) from --date.
+def reassign(sector: str, post: str, day: dt.date | None, data: Path) -> None:
+    """SECTOR（连同其下属领域）自 --date 起改由 POST（姓名或职务）负责。
 
     \b
-    Example: dutydir reassign 城镇燃气 丁力 --date 2026-12-01
+    例：dutydir reassign 城镇燃气 丁力 --date 2026-12-01
     """
     when = effective(day)
     run_edit(data, when, lambda text, d: edit.reassign(text, d, sector, post, when))
@@ -200,13 +215,13 @@ def reassign(sector: str, post: str, day: dt.datetime | None, data: Path) -> Non
 @click.argument("b")
 @DATE_OPTION
 @DATA_OPTION
-def pair(a: str, b: str, day: dt.datetime | None, data: Path) -> None:
-    """A and B (names or post ids) stand in for each other (互为AB角) from --date.
+def pair(a: str, b: str, day: dt.date | None, data: Path) -> None:
+    """A 与 B（姓名或职务）自 --date 起互为AB角。
 
-    Their former pairs end the day before; a former partner left without one is reported as a warning.
+    二者原来的AB角关系截止到前一日；因此没有AB角的职务会被提示。
 
     \b
-    Example: dutydir pair 李先勇 丁力 --date 2026-12-01
+    例：dutydir pair 李先勇 丁力 --date 2026-12-01
     """
     when = effective(day)
     run_edit(data, when, lambda text, d: edit.pair(text, d, a, b, when))
@@ -214,33 +229,93 @@ def pair(a: str, b: str, day: dt.datetime | None, data: Path) -> None:
 
 @cli.command()
 @click.argument("holder")
-@click.option("--by", "by", required=True, help="Who stands in: a leader's name or post id, or any person's name.")
-@click.option("--from", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day.")
-@click.option("--to", "end", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day.")
-@click.option("--reason", help="Why: leave, a trip, study.")
+@click.option("--by", "by", required=True, help="代理人：领导姓名或职务，或目录中已有的人员。")
+@click.option("--from", "start", required=True, type=Day(), help="第一天。")
+@click.option("--to", "end", required=True, type=Day(), help="最后一天。")
+@click.option("--reason", help="原因：休假、出差、学习等。")
+@click.option("--new-person", is_flag=True, help="代理人不在目录中，确认作为目录外的人员记入。")
 @DATA_OPTION
-def acting(holder: str, by: str, start: dt.datetime, end: dt.datetime, reason: str | None, data: Path) -> None:
-    """Someone stands in for HOLDER (a name or post id) from --from to --to; pages show it while it lasts.
+def acting(
+    holder: str, by: str, start: dt.date, end: dt.date, reason: str | None, new_person: bool, data: Path
+) -> None:
+    """--from 至 --to 期间由 --by 代理 HOLDER（姓名或职务）的工作；期间网页显示代理情况。
 
     \b
-    Example: dutydir acting 丁力 --by 邓辉 --from 2026-12-01 --to 2026-12-10 --reason 外出学习
+    例：dutydir acting 丁力 --by 邓辉 --from 2026-12-01 --to 2026-12-10 --reason 外出学习
     """
-    run_edit(data, start.date(), lambda text, d: edit.acting(text, d, holder, by, start.date(), end.date(), reason))
+    run_edit(data, start, lambda text, d: edit.acting(text, d, holder, by, (start, end), reason, new_person))
+
+
+@cli.group()
+def correct() -> None:
+    """更正录错的姓名或日期；这不是人事变动，dutydir diff 会写作“更正”。
+
+    name 更正姓名，date 更正任职日期；做错了可以 dutydir undo。
+
+    \b
+    例：dutydir correct name 王伍 王五
+    """
+
+
+@correct.command("name")
+@click.argument("old")
+@click.argument("new")
+@DATA_OPTION
+def correct_name(old: str, new: str, data: Path) -> None:
+    """把数据中所有的 OLD 改为 NEW（任职、代理、协调专员中的姓名）。
+
+    \b
+    例：dutydir correct name 王伍 王五
+    """
+    run_edit(data, dt.date.today(), lambda text, d: corrections.name(text, d, old, new))
+
+
+@correct.command("date")
+@click.argument("person")
+@click.argument("day", type=Day())
+@click.option("--end", is_flag=True, help="更正任职的截止日期（默认更正起始日期）。")
+@DATA_OPTION
+def correct_date(person: str, day: dt.date, end: bool, data: Path) -> None:
+    """把 PERSON 最近一次任职的起始日期（或 --end 截止日期）更正为 DAY；相邻的前任或继任随之调整。
+
+    \b
+    例：dutydir correct date 王五 2026-12-02
+    """
+    run_edit(data, dt.date.today(), lambda text, d: corrections.date(text, d, person, day, end))
+
+
+@cli.command()
+@DATA_OPTION
+def undo(data: Path) -> None:
+    """撤销上一条修改数据文件的命令（appoint、vacate、reassign、pair、acting、correct）。
+
+    只在数据文件仍是那条命令写下的内容时才撤销，不会丢掉之后的手工修改；可连续撤销多条。
+
+    \b
+    例：dutydir undo --data data/leaders.yaml
+    """
+    try:
+        message = undo_last(data)
+    except DataError as e:
+        fail_data(e, data, "未改动")
+    except EditError as e:
+        fail(f"dutydir：{e}（{data} 未改动）")
+    click.echo(message)
 
 
 @cli.command("diff")
 @click.argument("old", required=False, default="HEAD")
 @click.argument("new", required=False)
-@click.option("--markdown", is_flag=True, help="Write a Markdown section, fit for a page.")
+@click.option("--markdown", is_flag=True, help="输出 Markdown 段落，可放进网页。")
 @DATA_OPTION
 def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
-    """Summarise in Chinese what changed between two versions of the data: files or git revisions.
+    """用通知的说法列出两个版本的数据之间的变动；人事变动、更正和撤回分开写。
 
-    OLD and NEW are each a file or a git revision of the data file; OLD defaults to HEAD and NEW to
-    the working file, so `dutydir diff` shows what is not committed yet.
+    OLD 和 NEW 各是一个文件或数据文件的 git 版本；OLD 默认为 HEAD，NEW 默认为当前文件，
+    所以 `dutydir diff` 列出尚未提交的修改。
 
     \b
-    Example: dutydir diff HEAD~1
+    例：dutydir diff HEAD~1
     """
     try:
         with versions.version(old, data) as old_path, versions.version(new, data) as new_path:
@@ -248,25 +323,25 @@ def diff_command(old: str, new: str | None, markdown: bool, data: Path) -> None:
     except DataError as e:
         fail_data(e, data)
     except versions.VersionError as e:
-        fail(f"dutydir: {e}")
+        fail(f"dutydir：{e}")
     click.echo(diff_text.markdown(lines) if markdown else diff_text.plain(lines))
 
 
 @cli.command("synth")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--units", type=click.IntRange(min=1), required=True, help="How many units (the first is a district).")
-@click.option("--seed", type=int, default=1, show_default=True, help="The same seed writes the same files.")
+@click.option("--units", type=click.IntRange(min=1), required=True, help="单位个数（第一个是区）。")
+@click.option("--seed", type=int, default=1, show_default=True, help="同一个种子写出同样的文件。")
 def synth_command(out: Path, units: int, seed: int) -> None:
-    """Write a synthetic dataset of UNITS units into OUT (leaders.yaml and units/*.yaml), for tests and benchmarks.
+    """在 OUT 中写出含 UNITS 个单位的虚构数据集（leaders.yaml 和 units/*.yaml），供测试和性能基准使用。
 
     \b
-    Example: dutydir synth --units 50 --seed 1 /tmp/city && make site DATA=/tmp/city
+    例：dutydir synth --units 50 --seed 1 /tmp/city && make site DATA=/tmp/city
     """
     written = synth.synth(out, units, seed)
     try:
         site, _ = load_site(out)
     except DataError as e:
-        fail_data(e, out, "the written files do not check")
+        fail_data(e, out, "写出的文件未通过检查")
     pages = sum(len(unit.sectors) for unit in site.units[: len(written)])
     click.echo(f"wrote {len(written)} units to {out} ({pages} sector pages)")
 
@@ -274,20 +349,20 @@ def synth_command(out: Path, units: int, seed: int) -> None:
 @cli.command("render")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--data", type=click.Path(path_type=Path), help="The data file (default: the one mkdocs.yml names).")
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Render as of this day (default today).")
-def render_command(out: Path, config: Path, data: Path | None, day: dt.datetime | None) -> None:
-    """Write every page and chart of the site into OUT/docs, with an OUT/mkdocs.yml that needs no hooks.
+@click.option("--data", type=click.Path(path_type=Path), help="数据文件（默认为 mkdocs.yml 中指定的）。")
+@click.option("--date", "day", type=Day(), help="按这一天的任职情况（默认今天）。")
+def render_command(out: Path, config: Path, data: Path | None, day: dt.date | None) -> None:
+    """把网站的全部页面和图写到 OUT/docs，并写一个不需要钩子的 OUT/mkdocs.yml。
 
-    Plain `mkdocs build` in OUT then makes the same HTML as the hooks do.
+    之后在 OUT 中直接运行 `mkdocs build`，得到与钩子生成的相同的 HTML。
 
     \b
-    Example: dutydir render /tmp/xinzhou && cd /tmp/xinzhou && mkdocs build --strict
+    例：dutydir render /tmp/xinzhou && cd /tmp/xinzhou && mkdocs build --strict
     """
     try:
-        site, written = docs_folder.render_project(config, out, data, day.date() if day else None)
+        site, written = docs_folder.render_project(config, out, data, day)
     except DataError as e:
-        fail_data(e, data or config, "nothing written")
+        fail_data(e, data or config, "未写出任何文件")
     except (PluginError, docs_folder.FolderError, ChartError, PdfError) as e:
         fail(f"dutydir: {e}")
     pages = sum(1 for _ in (out / "docs").rglob("*.md"))
@@ -296,22 +371,22 @@ def render_command(out: Path, config: Path, data: Path | None, day: dt.datetime 
 
 @cli.command("notice")
 @click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as a .docx.")
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The division of work on this day (default today).")
+@click.option("--date", "day", type=Day(), help="按这一天的分工（默认今天）。")
 @DATA_OPTION
-def notice_command(docx_path: Path | None, day: dt.datetime | None, data: Path) -> None:
+def notice_command(docx_path: Path | None, day: dt.date | None, data: Path) -> None:
     """Write section 一 of the notice (明确安全生产责任分工) from the data, in the notice's words, for a new notice.
 
     Prints the text; with --docx also writes it as Word laid out per GB/T 9704 (2号小标宋 title,
     3号仿宋 body, 22 lines of 28 characters).
 
-    Example: dutydir notice --docx 分工.docx
+    例：dutydir notice --docx 分工.docx
     """
     from dutydir.documents import notice, notice_docx
 
     try:
         directory, _ = load_directory(data, effective(day))
     except DataError as e:
-        fail_data(e, data, "nothing written")
+        fail_data(e, data, "未写出任何文件")
     click.echo(notice.section_one_text(directory), nl=False)
     if docx_path is not None:
         try:

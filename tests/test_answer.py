@@ -107,7 +107,7 @@ def test_check_reports_an_entry_for_a_missing_sector_as_information(tmp_path: Pa
     assert result.exit_code == 0
     assert result.output.splitlines() == [
         f"{path}:{line}:15: warning: 渔船: vocabulary: no sector '渔业船舶' here; left out",
-        f"{path}: ok, 1 warning",
+        f"{path}：检查通过（1条提醒）",
     ]
     own, _ = load_directory(path)
     assert [name for name, words in own.vocabulary.items() if "渔船" in words] == ["交通运输"]
@@ -121,7 +121,7 @@ def test_a_vocabulary_entry_is_checked_like_the_rest(tmp_path: Path) -> None:
     line = MINIMAL.count("\n") + 3
     assert result.output.splitlines() == [
         f"{path}:{line}:5: 渔船: vocabulary entry lacks required field 'sectors'",
-        f"{path}: 1 error",
+        f"{path}：1处错误",
     ]
 
 

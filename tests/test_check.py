@@ -74,7 +74,7 @@ CASES = [
         "invalid-date",
         "        title: 镇长\n        from: 2024-01-02",
         "        title: 镇长\n        from: 2024-02-30",
-        ["leaders.yaml:21:15: 王一: '2024-02-30' is not a valid date"],
+        ["leaders.yaml:21:15: 王一: 没有“2024-02-30”这一天"],
     ),
     Case(
         "unsafe-identifier",
@@ -449,7 +449,7 @@ def run_check(tmp_path: Path, content: bytes | str, *args: str) -> tuple[int, st
 
 
 def test_minimal_data_is_valid(tmp_path: Path) -> None:
-    assert run_check(tmp_path, MINIMAL) == (0, "leaders.yaml: ok\n", "")
+    assert run_check(tmp_path, MINIMAL) == (0, "leaders.yaml：检查通过\n", "")
 
 
 def test_corpus_cases_are_distinct() -> None:
@@ -463,7 +463,7 @@ def test_broken_file(tmp_path: Path, case: Case) -> None:
     assert MINIMAL.count(case.old) == 1, "the edit must apply to exactly one place"
     code, out, err = run_check(tmp_path, MINIMAL.replace(case.old, case.new))
     count = len(case.expected)
-    summary = f"leaders.yaml: {count} error{'s' if count != 1 else ''}"
+    summary = f"leaders.yaml：{count}处错误"
     assert (code, out, err.splitlines()) == (1, "", [*case.expected, summary])
 
 
@@ -474,7 +474,7 @@ def test_gbk_file_is_recognised(tmp_path: Path) -> None:
         "",
         "leaders.yaml:4:9: leaders.yaml: the file is saved as GBK/GB18030, not UTF-8; save it again as UTF-8"
         " (in Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GB18030 -t UTF-8 leaders.yaml -o leaders.yaml.utf8\n"
-        "leaders.yaml: 1 error\n",
+        "leaders.yaml：1处错误\n",
     )
 
 
@@ -483,19 +483,19 @@ def test_binary_file_is_not_text(tmp_path: Path) -> None:
     assert (code, out, err) == (
         1,
         "",
-        "leaders.yaml:2:7: leaders.yaml: the file is not UTF-8 text; save it as UTF-8\nleaders.yaml: 1 error\n",
+        "leaders.yaml:2:7: leaders.yaml: the file is not UTF-8 text; save it as UTF-8\nleaders.yaml：1处错误\n",
     )
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
-    assert run_check(tmp_path, b"\xef\xbb\xbf" + MINIMAL.encode("utf-8")) == (0, "leaders.yaml: ok\n", "")
+    assert run_check(tmp_path, b"\xef\xbb\xbf" + MINIMAL.encode("utf-8")) == (0, "leaders.yaml：检查通过\n", "")
 
 
 def test_empty_file(tmp_path: Path) -> None:
     assert run_check(tmp_path, "# nothing yet\n") == (
         1,
         "",
-        "leaders.yaml:1:1: leaders.yaml: the file is empty\nleaders.yaml: 1 error\n",
+        "leaders.yaml:1:1: leaders.yaml: the file is empty\nleaders.yaml：1处错误\n",
     )
 
 
@@ -503,7 +503,7 @@ def test_root_must_be_a_mapping(tmp_path: Path) -> None:
     assert run_check(tmp_path, "- 区长\n") == (
         1,
         "",
-        "leaders.yaml:1:1: leaders.yaml: expected a data file mapping, got a list\nleaders.yaml: 1 error\n",
+        "leaders.yaml:1:1: leaders.yaml: expected a data file mapping, got a list\nleaders.yaml：1处错误\n",
     )
 
 
@@ -513,7 +513,7 @@ def test_missing_file(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (
         1,
         f"{tmp_path}/nope.yaml:1:1: nope.yaml: cannot read the file: No such file or directory\n"
-        f"{tmp_path}/nope.yaml: 1 error\n",
+        f"{tmp_path}/nope.yaml：1处错误\n",
     )
 
 
@@ -525,7 +525,7 @@ def test_every_error_is_reported_at_once(tmp_path: Path) -> None:
         [
             "leaders.yaml:16:11: zhenzhang: 'mayr' is not one of mayor, executive, member (did you mean 'mayor'?)",
             "leaders.yaml:65:12: 三（一）: expected a whole number above 0, got the number 0",
-            "leaders.yaml: 2 errors",
+            "leaders.yaml：2处错误",
         ],
     )
 
@@ -537,7 +537,7 @@ def test_vacancy_is_a_warning_naming_who_covers(tmp_path: Path) -> None:
     )
     assert run_check(tmp_path, vacant) == (
         0,
-        "leaders.yaml: ok, 1 warning\n",
+        "leaders.yaml：检查通过（1条提醒）\n",
         "leaders.yaml:33:9: warning: fu-b: post is vacant on 2025-01-01; 李二 (fu-a) covers as AB partner\n",
     )
 
@@ -547,7 +547,7 @@ def test_real_data_checks_clean() -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(ROOT)
         result = runner.invoke(cli, ["check"])
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "data/leaders.yaml: ok\n", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "data/leaders.yaml：检查通过\n", "")
 
 
 def test_build_stops_with_the_same_message(tmp_path: Path) -> None:

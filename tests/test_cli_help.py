@@ -17,6 +17,7 @@ def test_the_commands_are_those_the_readme_documents() -> None:
         "acting",
         "appoint",
         "check",
+        "correct",
         "diff",
         "notice",
         "pair",
@@ -25,6 +26,7 @@ def test_the_commands_are_those_the_readme_documents() -> None:
         "render",
         "rollback",
         "synth",
+        "undo",
         "vacate",
     ]
 
@@ -37,4 +39,4 @@ def test_help_ends_with_an_example(name: str) -> None:
     # The text before the options: usage, what the command does, then one unwrapped line with an example.
     assert text[0].startswith(f"Usage: dutydir {name}".rstrip())
     assert len(text) > 4 and text[-2] == ""
-    assert text[-1].startswith(f"  Example: dutydir {name or 'check'} "), text[-1]
+    assert text[-1].startswith(f"  例：dutydir {name or 'check'} "), text[-1]

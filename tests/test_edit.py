@@ -42,8 +42,8 @@ def run(tmp_path: Path, *args: str, text: str = MINIMAL, raw: bytes | None = Non
 def test_appoint(tmp_path: Path) -> None:
     assert run(tmp_path, "appoint", "张三", "王五", "--date", "2025-03-01", "--title", "副镇长（挂职）") == (
         0,
-        "王五 holds 副镇长 (fu-b) from 2025-03-01; 张三's term ends 2025-02-28; "
-        "its sectors, AB partner and commissioner stay with the post\n",
+        "自2025年3月1日起，王五任副镇长（教育、交通运输），接替张三（任职至2025年2月28日）；"
+        "该职务的行业领域、AB角和协调专员不变。\n",
         "",
         "@@ -43,0 +44,4 @@\n"
         "+        to: 2025-02-28\n"
@@ -68,9 +68,9 @@ def test_appoint_by_post_id_defaults_the_title(tmp_path: Path) -> None:
 def test_vacate(tmp_path: Path) -> None:
     assert run(tmp_path, "vacate", "张三", "--date", "2025-03-01") == (
         0,
-        "副镇长 (fu-b) is vacant from 2025-03-01, 张三's term ends the day before; "
-        "李二 (副镇长, fu-a) covers as AB partner\n",
-        "leaders.yaml:33:9: warning: fu-b: post is vacant on 2025-03-01; 李二 (fu-a) covers as AB partner\n",
+        "自2025年3月1日起，副镇长（教育、交通运输）职务空缺（张三任职至2025年2月28日），"
+        "由AB角副镇长（应急管理、城镇燃气）李二代理。\n",
+        "",
         "@@ -43,0 +44 @@\n+        to: 2025-02-28\n",
     )
 
@@ -78,7 +78,8 @@ def test_vacate(tmp_path: Path) -> None:
 def test_reassign_plain_sector_keeps_its_quoting_and_order(tmp_path: Path) -> None:
     assert run(tmp_path, "reassign", "城镇燃气", "张三", "--date", "2025-03-01") == (
         0,
-        "城镇燃气 moves from 李二 (副镇长, fu-a) to 张三 (副镇长, fu-b) on 2025-03-01\n",
+        "自2025年3月1日起，城镇燃气的安全生产工作改由副镇长（教育、交通运输）张三负责"
+        "（原由副镇长（应急管理、城镇燃气）李二负责）。\n",
         "",
         "@@ -28 +28,2 @@\n"
         "-      - 城镇燃气\n"
@@ -94,7 +95,8 @@ def test_reassign_moves_scopes_and_kind(tmp_path: Path) -> None:
     code, out, _, diff = run(tmp_path, "reassign", "交通运输", "fu-a", "--date", "2025-03-01")
     assert (code, out, diff) == (
         0,
-        "交通运输 moves from 张三 (副镇长, fu-b) to 李二 (副镇长, fu-a) on 2025-03-01\n",
+        "自2025年3月1日起，交通运输的安全生产工作改由副镇长（应急管理、城镇燃气）李二负责"
+        "（原由副镇长（教育、交通运输）张三负责）。\n",
         "@@ -28,0 +29,3 @@\n"
         "+      - name: 交通运输\n"
         "+        kind: 全面负责\n"
@@ -108,8 +110,8 @@ def test_reassign_a_scope_is_refused(tmp_path: Path) -> None:
     assert run(tmp_path, "reassign", "危险化学品", "张三", "--date", "2025-03-01") == (
         1,
         "",
-        "dutydir: '危险化学品' is a scope of '应急管理'; reassign '应急管理', or first make it a sector of its own "
-        "in the data file; leaders.yaml left unchanged\n",
+        "dutydir：“危险化学品”是“应急管理”的一部分；请调整“应急管理”，或先在数据文件中把它列为单独的行业领域"
+        "（leaders.yaml 未改动）\n",
         "",
     )
 
@@ -117,8 +119,8 @@ def test_reassign_a_scope_is_refused(tmp_path: Path) -> None:
 def test_pair_warns_about_former_partners(tmp_path: Path) -> None:
     assert run(tmp_path, "pair", "王一", "张三", "--date", "2025-03-01") == (
         0,
-        "王一 (镇长, zhenzhang) and 张三 (副镇长, fu-b) are AB partners from 2025-03-01\n",
-        "warning: 李二 (副镇长, fu-a) has no AB partner from 2025-03-01\n",
+        "自2025年3月1日起，镇长王一与副镇长（教育、交通运输）张三互为AB角。\n",
+        "注意：自2025年3月1日起，副镇长（应急管理、城镇燃气）李二没有AB角\n",
         "@@ -47,0 +48,3 @@\n+    to: 2025-02-28\n+  - posts: [zhenzhang, fu-b]\n+    from: 2025-03-01\n",
     )
 
@@ -128,7 +130,7 @@ def test_acting_adds_the_list(tmp_path: Path) -> None:
         tmp_path, "acting", "张三", "--by", "李二", "--from", "2025-03-01", "--to", "2025-03-10", "--reason", "外出学习"
     ) == (
         0,
-        "李二 (副镇长, fu-a) stands in for 张三 (副镇长, fu-b) from 2025-03-01 to 2025-03-10\n",
+        "2025年3月1日至2025年3月10日，副镇长（应急管理、城镇燃气）李二代理副镇长（教育、交通运输）张三的工作（外出学习）。\n",
         "",
         "@@ -43,0 +44,5 @@\n"
         "+    acting:\n"
@@ -155,8 +157,8 @@ def test_unknown_person_leaves_the_file(tmp_path: Path) -> None:
     assert run(tmp_path, "appoint", "赵九", "王五", "--date", "2025-03-01") == (
         1,
         "",
-        "dutydir: no post or holder named '赵九' on 2025-03-01 (known: fu-a, fu-b, zhenzhang, 张三, 李二, 王一); "
-        "leaders.yaml left unchanged\n",
+        "dutydir：没有名为“赵九”的领导或职务；请写领导姓名，或像“副镇长（教育、交通运输）”这样写职务"
+        "（leaders.yaml 未改动）\n",
         "",
     )
 
@@ -166,7 +168,8 @@ def test_change_that_fails_the_check_leaves_the_file(tmp_path: Path) -> None:
     assert run(tmp_path, "appoint", "张三", "王五", "--date", "2024-01-02") == (
         1,
         "",
-        "dutydir: 张三 only takes fu-b on 2024-01-02; pick a later --date; leaders.yaml left unchanged\n",
+        "dutydir：张三自2024年1月2日起任副镇长（教育、交通运输），变动日期须晚于此日；如张三这条记录有误，请更正它："
+        "dutydir correct name 张三 正确姓名，或 dutydir correct date 张三 正确日期（leaders.yaml 未改动）\n",
         "",
     )
     broken_name = "王\x01五"
@@ -174,7 +177,7 @@ def test_change_that_fails_the_check_leaves_the_file(tmp_path: Path) -> None:
     assert (code, err, diff) == (
         1,
         "leaders.yaml:45:17: 王\\x01五: name '王\\x01五' has a control character or outer spaces\n"
-        "leaders.yaml: 1 error; left unchanged\n",
+        "leaders.yaml：1处错误；未改动\n",
         "",
     )
 
@@ -257,4 +260,4 @@ def test_diff_between_git_revisions(real_copy: Path) -> None:
     assert (same.exit_code, same.stdout) == (0, "无变化。\n")
     bad = runner.invoke(cli, ["diff", "nosuch", "--data", str(real_copy)])
     assert bad.exit_code == 1
-    assert bad.stderr.startswith(f"dutydir: 'nosuch' is neither a file nor a git revision of {real_copy}: fatal:")
+    assert bad.stderr.startswith(f"dutydir：“nosuch”既不是文件，也不是 {real_copy} 的 git 版本：fatal:")

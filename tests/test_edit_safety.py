@@ -33,7 +33,7 @@ MANY_POSTS = MINIMAL.replace(
     )
     + "\nab_pairs:",
 )
-LOCKED = "dutydir: 另一个修改正在进行，{path} 已被锁定 0 秒；请等它完成后再试; {path} left unchanged\n"
+LOCKED = "dutydir：另一个修改正在进行，{path} 已被锁定 0 秒；请等它完成后再试（{path} 未改动）\n"
 
 
 def appoint(path: Path, post: str, person: str) -> list[str]:
@@ -97,7 +97,8 @@ def test_killed_edits_leave_the_old_file_or_the_new_one(tmp_path: Path) -> None:
     (tmp_path / ".leaders.yaml.killed.new").write_text("half", encoding="utf-8")
     result = CliRunner().invoke(cli, ["appoint", "fu-a", "王五", "--date", "2025-03-01", "--data", str(path)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["leaders.yaml"]
+    # Nothing but the file and the undo journal (dutydir undo), which is kept on purpose.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dutydir-undo", "leaders.yaml"]
 
 
 def test_a_read_only_file_is_refused(tmp_path: Path) -> None:
@@ -107,7 +108,7 @@ def test_a_read_only_file_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["appoint", "fu-b", "王五", "--date", "2025-03-01", "--data", str(path)])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"dutydir: {path} 是只读文件，不能修改（可用 chmod u+w 恢复写权限）; {path} left unchanged\n",
+        f"dutydir：{path} 是只读文件，不能修改（可用 chmod u+w 恢复写权限）（{path} 未改动）\n",
     )
     assert path.read_text(encoding="utf-8") == MINIMAL
 
@@ -153,7 +154,7 @@ def test_same_person_again_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["appoint", "张三", "张三", "--date", "2025-03-01", "--data", str(path)])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"dutydir: 张三 在 2025-03-01 已担任 副镇长（fu-b），无需再次任命; {path} left unchanged\n",
+        f"dutydir：张三在2025年3月1日已任副镇长（教育、交通运输），无需任命（{path} 未改动）\n",
     )
 
 
@@ -164,9 +165,11 @@ def test_acting_twice_is_refused(tmp_path: Path) -> None:
     assert CliRunner().invoke(cli, args).exit_code == 0
     once = path.read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, args)
+    # The command refuses it before the checker would (代理 … 重复写了两次).
     assert (result.exit_code, result.stderr.splitlines()[0]) == (
         1,
-        f"{path}:48:9: fu-b: 代理 fu-a 2025-03-01 至 2025-03-05 重复写了两次",
+        "dutydir：副镇长（教育、交通运输）张三在2025年3月1日至2025年3月5日已由李二代理，与此次时间重叠；"
+        f"如那条记录有误，请先撤销（dutydir undo）（{path} 未改动）",
     )
     assert path.read_text(encoding="utf-8") == once
 
@@ -177,5 +180,5 @@ def test_a_date_out_of_range_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["vacate", "张三", "--date", "0001-01-01", "--data", str(path)])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"dutydir: 日期 0001-01-01 不在 1900-01-01 至 2099-12-31 之间，请检查年份; {path} left unchanged\n",
+        f"dutydir：日期 0001-01-01 不在 1900-01-01 至 2099-12-31 之间，请检查年份（{path} 未改动）\n",
     )

@@ -37,7 +37,7 @@ from tests.test_check import MINIMAL
 pytestmark = pytest.mark.slow
 BASE = yaml.safe_load(MINIMAL)
 PROBLEM_RE = re.compile(r"^leaders\.yaml:\d+:\d+: ")
-COUNT_RE = re.compile(r"^leaders\.yaml: \d+ errors?$")
+COUNT_RE = re.compile(r"^leaders\.yaml：\d+处错误$")
 FUZZ = settings(
     derandomize=True,
     deadline=None,
@@ -212,13 +212,13 @@ def check(text: str, folder: Path) -> int:
         raise AssertionError(f"check raised {result.exception!r} on:\n{text}") from result.exception
     lines = result.stderr.splitlines()
     if result.exit_code == 0:
-        assert result.stdout.startswith("leaders.yaml: ok"), result.output
+        assert result.stdout.startswith("leaders.yaml：检查通过"), result.output
         assert all(PROBLEM_RE.match(line) and ": warning: " in line for line in lines), lines
     else:
         assert result.exit_code == 1, result.output
         assert lines and COUNT_RE.match(lines[-1]), lines
         assert all(PROBLEM_RE.match(line) for line in lines[:-1]), lines
-        assert len(lines) == 1 + int(lines[-1].split()[1]), lines
+        assert len(lines) == 1 + int(lines[-1].split("：")[1].removesuffix("处错误")), lines
     return result.exit_code
 
 

@@ -36,7 +36,7 @@ def test_text_file_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     assert check_in_process(tmp_path) == (
         1,
         "leaders.yaml:12:14: notice: cannot read text_file 'notice.md': 不是普通文件（可能是目录、管道或设备）\n"
-        "leaders.yaml: 1 error\n",
+        "leaders.yaml：1处错误\n",
     )
 
 
@@ -45,7 +45,7 @@ def test_data_file_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     assert check_in_process(tmp_path) == (
         1,
         "leaders.yaml:1:1: leaders.yaml: cannot read the file: 不是普通文件（可能是目录、管道或设备）\n"
-        "leaders.yaml: 1 error\n",
+        "leaders.yaml：1处错误\n",
     )
 
 
@@ -55,7 +55,7 @@ def test_symlink_to_a_device_is_outside_the_folder(tmp_path: Path) -> None:
         1,
         "",
         "leaders.yaml:12:14: notice: text_file 'notice.md' 在数据文件所在文件夹之外；只能读取该文件夹里的文件\n"
-        "leaders.yaml: 1 error\n",
+        "leaders.yaml：1处错误\n",
     )
 
 
@@ -74,7 +74,7 @@ def test_symlink_inside_the_folder_is_read(tmp_path: Path) -> None:
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "notice-2024.md").write_text("# 通知\n", encoding="utf-8")
     (tmp_path / "notice.md").symlink_to("texts/notice-2024.md")
-    assert run_check(tmp_path, WITH_TEXT) == (0, "leaders.yaml: ok\n", "")
+    assert run_check(tmp_path, WITH_TEXT) == (0, "leaders.yaml：检查通过\n", "")
 
 
 def test_text_file_too_large(tmp_path: Path) -> None:
@@ -83,7 +83,7 @@ def test_text_file_too_large(tmp_path: Path) -> None:
         1,
         "",
         "leaders.yaml:12:14: notice: cannot read text_file 'notice.md': 文件有 1,048,577 字节，超过上限 1,048,576 字节\n"
-        "leaders.yaml: 1 error\n",
+        "leaders.yaml：1处错误\n",
     )
 
 
@@ -118,7 +118,7 @@ def test_data_file_too_large(tmp_path: Path) -> None:
 )
 def test_notice_text_that_could_run_script_is_refused(tmp_path: Path, text: str, expected: str) -> None:
     (tmp_path / "notice.md").write_text(text, encoding="utf-8")
-    assert run_check(tmp_path, WITH_TEXT) == (1, "", f"leaders.yaml:12:14: notice: {expected}\nleaders.yaml: 1 error\n")
+    assert run_check(tmp_path, WITH_TEXT) == (1, "", f"leaders.yaml:12:14: notice: {expected}\nleaders.yaml：1处错误\n")
 
 
 def test_raw_html_in_the_notice_is_shown_as_text() -> None:

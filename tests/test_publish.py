@@ -58,7 +58,7 @@ def test_publish_fail_and_rollback(project: Path) -> None:
     assert result.stderr.splitlines() == [
         # Every unit is checked (load_site), which names a file under the working folder by its relative path.
         "data/leaders.yaml:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)",
-        f"{data}: 1 error; not published",
+        f"{data}：1处错误；未发布",
     ]
     assert os.readlink(dest) == "anquan.releases/20250101-090000"
     assert snapshot(dest) == live_before
@@ -70,13 +70,13 @@ def test_publish_fail_and_rollback(project: Path) -> None:
     assert "王五" in (dest / "leaders" / "fu-b" / "index.html").read_text(encoding="utf-8")
 
     result = CliRunner().invoke(cli, ["rollback", str(dest)])
-    assert (result.exit_code, result.stdout) == (0, f"rolled back {dest} -> {first}\n")
+    assert (result.exit_code, result.stdout) == (0, f"已回退：{dest} → {first}\n")
     assert snapshot(dest) == live_before
 
     result = CliRunner().invoke(cli, ["rollback", str(dest)])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"not rolled back: {dest} has no release older than 20250101-090000 to roll back to\n",
+        f"未回退：{dest} 没有比 20250101-090000 更早的版本可回退\n",
     )
 
 
@@ -87,7 +87,7 @@ def test_publish_refuses_a_real_folder(project: Path) -> None:
     result = CliRunner().invoke(cli, ["publish", str(dest)])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"not published: {dest} exists and is not a symlink made by publishing; move it away first\n",
+        f"未发布：{dest} 已存在，且不是发布时建立的符号链接；请先把它移走\n",
     )
     assert (dest / "index.html").read_text(encoding="utf-8") == "old site"
 

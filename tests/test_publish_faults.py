@@ -112,14 +112,14 @@ def test_rollback_refuses_a_damaged_release(project: Path) -> None:  # noqa: F81
     result = CliRunner().invoke(cli, ["rollback", str(dest)])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"not rolled back: 版本 {first.name} 已不完整：缺少 1 个文件、改动 0 个文件（如 sectors/jiao-yu/index.html）"
+        f"未回退：版本 {first.name} 已不完整：缺少 1 个文件、改动 0 个文件（如 sectors/jiao-yu/index.html）"
         "；未回滚，线上网站保持原样\n",
     )
     assert live_release(dest) == second.resolve()
     (first / MANIFEST).unlink()
     result = CliRunner().invoke(cli, ["rollback", str(dest)])
     assert result.stderr == (
-        f"not rolled back: 版本 {first.name} 没有发布时的校验记录（{MANIFEST}），无法确认它完整；未回滚，线上网站保持原样\n"
+        f"未回退：版本 {first.name} 没有发布时的校验记录（{MANIFEST}），无法确认它完整；未回滚，线上网站保持原样\n"
     )
 
 
@@ -133,7 +133,7 @@ def test_a_full_disk_is_one_line(project: Path) -> None:  # noqa: F811
         result = subprocess.run(publish_command(project, dest), capture_output=True, text=True, timeout=300)
         assert (result.returncode, result.stderr) == (
             1,
-            "not published: 发布失败：磁盘已满，新版本未能生成；线上网站保持原样\n",
+            "未发布：发布失败：磁盘已满，新版本未能生成；线上网站保持原样\n",
         )
         assert not dest.exists() and list(releases_dir(dest).iterdir()) == []
     finally:
@@ -149,7 +149,7 @@ def test_disk_errors_outside_the_build_are_one_line(project: Path, monkeypatch: 
     result = CliRunner().invoke(cli, ["publish", str(dest), "--data", str(project / "data" / "leaders.yaml")])
     assert (result.exit_code, result.stderr) == (
         1,
-        "not published: 发布失败：磁盘已满（/srv/www/anquan.releases/x）；线上网站保持原样\n",
+        "未发布：发布失败：磁盘已满（/srv/www/anquan.releases/x）；线上网站保持原样\n",
     )
     assert not dest.exists() and list(releases_dir(dest).iterdir()) == []
 
@@ -160,6 +160,6 @@ def test_an_unwritable_dest_is_one_line(project: Path) -> None:  # noqa: F811
     result = CliRunner().invoke(cli, ["publish", str(dest), "--data", str(project / "data" / "leaders.yaml")])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"not published: 发布失败：Not a directory（{project / 'www' / 'anquan.releases'}）；线上网站保持原样\n",
+        f"未发布：发布失败：Not a directory（{project / 'www' / 'anquan.releases'}）；线上网站保持原样\n",
     )
     shutil.rmtree(project / "cache", ignore_errors=True)

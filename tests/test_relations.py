@@ -61,12 +61,12 @@ CASES = {
     "month-13": (
         MAYOR_START,
         "        title: 镇长\n        from: 2024-13",
-        ["leaders.yaml:21:15: 王一: 日期“2024-13”无法识别；请写成 YYYY-MM-DD、YYYY-MM 或 YYYY，不知道时写 不详"],
+        ["leaders.yaml:21:15: 王一: 日期“2024-13”无法识别；请写成 2026-12-01、2026-12-1、2026/12/1 或 2026年12月1日，或只写年月 2007-07、年份 2007，不知道时写 不详"],
     ),
     "unknown-end-day": (
         MAYOR_START,
         MAYOR_START + "\n        to: 不详",
-        ["leaders.yaml:22:13: 王一: 日期“不详”无法识别；请写成 YYYY-MM-DD、YYYY-MM 或 YYYY"],
+        ["leaders.yaml:22:13: 王一: 日期“不详”无法识别；请写成 2026-12-01、2026-12-1、2026/12/1 或 2026年12月1日，或只写年月 2007-07、年份 2007"],
     ),
     "left-without-end": (
         MAYOR_START,
@@ -88,7 +88,7 @@ CASES = {
 def test_broken_relation(tmp_path: Path, name: str) -> None:
     old, new, expected = CASES[name]
     assert MINIMAL.count(old) == 1
-    summary = f"leaders.yaml: {len(expected)} error{'s' if len(expected) != 1 else ''}"
+    summary = f"leaders.yaml：{len(expected)}处错误"
     assert run_check(tmp_path, MINIMAL.replace(old, new)) == (1, "", "\n".join([*expected, summary]) + "\n")
 
 
@@ -102,7 +102,7 @@ def test_both_partners_away_is_a_warning(tmp_path: Path) -> None:
     )
     assert run_check(tmp_path, away) == (
         0,
-        "leaders.yaml: ok, 1 warning\n",
+        "leaders.yaml：检查通过（1条提醒）\n",
         "leaders.yaml:47:24: warning: fu-b: AB角双方（fu-a、fu-b）在 2025-01-02 至 2025-01-03 同时有人代理，即同时不在岗\n",
     )
 

@@ -71,7 +71,7 @@ def test_reference_across_units_is_an_error(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (
         1,
         "data/units/dongzhen.yaml:46:19: 李二: AB partner 'fu-a' is a post of unit 'testtown'; "
-        "a reference cannot cross units\ndata: 1 error\n",
+        "a reference cannot cross units\ndata：1处错误\n",
     )
     # Checking reads the files and writes nothing.
     assert {p: p.read_bytes() for p in sorted(folder.rglob("*.yaml"))} == before
@@ -82,7 +82,7 @@ def test_check_counts_units(tmp_path: Path) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(tmp_path)
         result = CliRunner().invoke(cli, ["check", "data/leaders.yaml", "--date", "2025-01-01"])
-    assert (result.exit_code, result.stdout) == (0, "data/leaders.yaml: ok (2 units)\n")
+    assert (result.exit_code, result.stdout) == (0, "data/leaders.yaml：检查通过（2个单位）\n")
 
 
 def test_build_with_units(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from dutydir.build import freshness
 from dutydir.build.releases import ReleaseError, delete, locked, remove_debris, verify, write_manifest
 from dutydir.data.units import load_site
 from dutydir.stopping import die_with_parent, finishing_on_signals
@@ -39,10 +40,15 @@ def releases_dir(dest: Path) -> Path:
     return dest.with_name(dest.name + ".releases")
 
 
-def publish(data: Path, dest: Path, config: Path, now: dt.datetime | None = None) -> Path:
-    """Check, build, link-check and switch DEST to a new release; return the release folder."""
+def publish(
+    data: Path, dest: Path, config: Path, now: dt.datetime | None = None, view: freshness.View | None = None
+) -> Path:
+    """Check, build, link-check and switch DEST to a new release; return the release folder.
+
+    With ``view``, the site is built as of its day and the release records it (see freshness.py).
+    """
     if dest.exists() and not dest.is_symlink():
-        raise PublishError(f"{dest} exists and is not a symlink made by publishing; move it away first")
+        raise PublishError(f"{dest} 已存在，且不是发布时建立的符号链接；请先把它移走")
     load_site(data)  # every unit, units/ too: DataError with file:line messages before anything is built
     releases = releases_dir(dest)
     with disk_errors("发布"), finishing_on_signals():
@@ -53,11 +59,13 @@ def publish(data: Path, dest: Path, config: Path, now: dt.datetime | None = None
             # A folder of its own, whatever the clock says: two publishes never share one.
             staging = Path(tempfile.mkdtemp(prefix=f".{release.name}.", suffix=".building", dir=releases))
             try:
-                build(data, config, staging)
+                build(data, config, staging, view.day if view else None)
                 broken = broken_links(staging)
                 if broken:
-                    shown = "\n".join(broken[:20]) + (f"\n… and {len(broken) - 20} more" if len(broken) > 20 else "")
-                    raise PublishError(f"the new build has {len(broken)} broken internal link(s):\n{shown}")
+                    shown = "\n".join(broken[:20]) + (f"\n……另有{len(broken) - 20}个" if len(broken) > 20 else "")
+                    raise PublishError(f"新构建的网站有{len(broken)}个失效的内部链接：\n{shown}")
+                if view is not None:
+                    freshness.write(staging, view)
                 write_manifest(staging)
                 staging.rename(release)
             finally:
@@ -91,9 +99,11 @@ def disk_errors(what: str) -> Iterator[None]:
         raise PublishError(f"{what}失败：{reason}{where}；线上网站保持原样") from None
 
 
-def build(data: Path, config: Path, out: Path) -> None:
-    """Run ``mkdocs build --strict`` for a data file into ``out``; raise PublishError on failure."""
+def build(data: Path, config: Path, out: Path, day: dt.date | None = None) -> None:
+    """Run ``mkdocs build --strict`` for a data file (as of ``day``) into ``out``; raise PublishError on failure."""
     env = dict(os.environ, DUTYDIR_DATA=str(data.resolve()), NO_MKDOCS_2_WARNING="1")
+    if day is not None:
+        env["DUTYDIR_DATE"] = day.isoformat()
     # run() kills the build when this process is stopped; die_with_parent also when it is killed.
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out.resolve())],
@@ -106,7 +116,7 @@ def build(data: Path, config: Path, out: Path) -> None:
         if "No space left on device" in result.stderr:
             raise PublishError("发布失败：磁盘已满，新版本未能生成；线上网站保持原样")
         lines = [line for line in result.stderr.splitlines() if line.startswith(("ERROR", "WARNING"))]
-        raise PublishError("mkdocs build failed:\n" + "\n".join(lines or result.stderr.splitlines()[-5:]))
+        raise PublishError("网站构建失败：\n" + "\n".join(lines or result.stderr.splitlines()[-5:]))
 
 
 def switch(dest: Path, release: Path) -> None:
@@ -130,14 +140,14 @@ def rollback(dest: Path) -> Path:
     """Point DEST back at the release before the live one, once it is verified whole; return it."""
     live = live_release(dest)
     if live is None:
-        raise PublishError(f"{dest} is not a published site (no symlink); nothing to roll back")
+        raise PublishError(f"{dest} 不是发布的网站（不是符号链接），无可回退")
     releases = releases_dir(dest)
     with disk_errors("回滚"), finishing_on_signals(), locked(releases):
         remove_debris(releases, dest)
         kept = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))
         older = [p for p in kept if p.name < live.name]
         if not older:
-            raise PublishError(f"{dest} has no release older than {live.name} to roll back to")
+            raise PublishError(f"{dest} 没有比 {live.name} 更早的版本可回退")
         problem = verify(older[-1])
         broken = broken_links(older[-1]) if problem is None else []
         if problem or broken:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dutydir import model
-from dutydir.data import build_posts, build_rules, build_sectors, reserved, vocabulary
+from dutydir.data import build_posts, build_rules, build_sectors, own_partner, reserved, vocabulary
 from dutydir.data.fields import Record, Report
 from dutydir.data.refs import Refs
 from dutydir.data.text_file import TextFileError, read_notice_text
@@ -38,6 +38,7 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
     key_areas = record.get("key_areas") or Record()
     ab_rules = record.get("ab_rules") or Record()
     ab_pairs = build_rules.pairs(refs, record.get("ab_pairs", []), sectors)
+    own_partner.check(ab_pairs, refs.posts, record.get("ab_pairs", []), report)
     build_rules.absences_overlap(refs, ab_pairs)
     u = record["unit"]
     reserved.check_unit_id(u, report)

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from dutydir.data.dates import FORMS, BadDay, parse_day
 from dutydir.model.dates import UNKNOWN, UNKNOWN_DAY, Approx
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -243,25 +244,24 @@ class Choice(Text):
 
 
 class Date(Kind):
-    """A calendar date written YYYY-MM-DD."""
+    """A calendar date, in any form :func:`dutydir.data.dates.parse_day` accepts (2026-12-01, 2026/12/1, 2026年12月1日)."""
 
     expected = "a date (YYYY-MM-DD)"
+    forms = FORMS
+    """The forms an error message offers."""
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> dt.date | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag in (TIMESTAMP_TAG, STR_TAG):
+        if isinstance(node, yaml.ScalarNode) and node.tag in (TIMESTAMP_TAG, STR_TAG, INT_TAG):
             try:
-                day = dt.date.fromisoformat(node.value)
-            except ValueError:
-                pass
-            else:
-                if FIRST_DAY <= day <= LAST_DAY:
-                    return day
-                report.add(node, entity, f"日期 {day} 不在 {FIRST_DAY} 至 {LAST_DAY} 之间，请检查年份")
+                day = parse_day(node.value, self.forms)
+            except BadDay as e:
+                report.add(node, entity, str(e))
                 return None
-        if isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP_TAG:
-            report.add(node, entity, f"'{node.value}' is not a valid date")
-        else:
-            report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
+            if FIRST_DAY <= day <= LAST_DAY:
+                return day
+            report.add(node, entity, f"日期 {day} 不在 {FIRST_DAY} 至 {LAST_DAY} 之间，请检查年份")
+            return None
+        report.add(node, entity, f"应为日期（{self.forms}），实为{describe(node)}")
         return None
 
 
@@ -271,6 +271,7 @@ class LooseDate(Date):
     def __init__(self, unknown: bool = False) -> None:
         self.unknown = unknown
         self.expected = "a date (YYYY-MM-DD, YYYY-MM or YYYY" + (", or 不详)" if unknown else ")")
+        self.forms = f"{FORMS}，或只写年月 2007-07、年份 2007" + ("，不知道时写 不详" if unknown else "")
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> dt.date | None:  # type: ignore[override]
         if isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG) and node.style is None:
@@ -280,10 +281,7 @@ class LooseDate(Date):
             if m and 1 <= int(m.group(2) or 1) <= 12:
                 month = m.group(2)
                 return Approx(int(m.group(1)), int(month or 1), "month" if month else "year")
-            if node.tag == STR_TAG or m:
-                forms = "YYYY-MM-DD、YYYY-MM 或 YYYY" + ("，不知道时写 不详" if self.unknown else "")
-                report.add(node, entity, f"日期“{node.value}”无法识别；请写成 {forms}")
-                return None
+        # Anything else is a whole day in one of the forms a clerk writes, or an error naming them all.
         return super().check(node, entity, report)
 
 

@@ -20,7 +20,7 @@ class Applied:
     message: str
     """What changed, in one line."""
     warnings: list[str]
-    """What the clerk should look at: the change's own warnings, then the data's after it."""
+    """What the clerk should look at: the change's own warnings, then what the data's check newly warns of."""
 
 
 def change_file(data: Path, day: dt.date, make: Callable[[str, Directory], edit.Change]) -> Applied:
@@ -30,10 +30,10 @@ def change_file(data: Path, day: dt.date, make: Callable[[str, Directory], edit.
     try:
         # Locked from reading to writing: an edit running meanwhile would otherwise be lost.
         with writing.locked(data):
-            directory, _ = load_directory(data, day)
+            directory, known = load_directory(data, day)
             _, text = edit.read(data)
             change = make(text, directory)
-            after = edit.apply(data, change, day)
+            after = edit.apply(data, change, day, known)
     except writing.WriteError as e:
         raise edit.EditError(str(e)) from None
-    return Applied(change.message, [f"warning: {line}" for line in change.warnings] + list(after))
+    return Applied(change.message, [f"注意：{line}" for line in change.warnings] + list(after))

@@ -17,14 +17,13 @@ from pathlib import Path
 
 import yaml
 
-from dutydir.data.errors import DataError
+from dutydir.data.errors import DataError, Problem
 from dutydir.data.load import UTF8_BOM, load_directory
-from dutydir.model.directory import DEFAULT_KIND, Directory, Post
-from dutydir.tools import writing
-
-
-class EditError(Exception):
-    """A change that cannot be made as asked; the file is left as it was."""
+from dutydir.model.directory import DEFAULT_KIND, Assignment, Directory, Post
+from dutydir.tools import checks, names, writing
+from dutydir.tools import journal as undo_journal
+from dutydir.tools.errors import EditError
+from dutydir.tools.names import cn
 
 
 @dataclass
@@ -37,6 +36,8 @@ class Change:
     """One line saying what changed."""
     warnings: list[str] = field(default_factory=list)
     """Consequences worth a look, e.g. a post left without an AB partner."""
+    vacated: str | None = None
+    """The post id the change leaves vacant: its vacancy warning repeats the message and is not shown."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Source:
         self.newline = "\r\n" if "\r\n" in text else "\n"
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         if not isinstance(root, yaml.MappingNode):
-            raise EditError("the data file is not a mapping")
+            raise EditError("数据文件的顶层不是映射（键: 值）")
         self.root = root
         self.splices: list[Splice] = []
 
@@ -89,7 +90,7 @@ class Source:
             value = self.get(node, "id")
             if isinstance(node, yaml.MappingNode) and isinstance(value, yaml.ScalarNode) and value.value == pid:
                 return node
-        raise EditError(f"post '{pid}' is not in the file")
+        raise EditError(f"数据文件中没有职务“{pid}”")
 
     def after(self, node: yaml.Node) -> int:
         """The offset just past the last line of a node: where a following line can be inserted."""
@@ -119,6 +120,10 @@ class Source:
             at = self.after(mapping)
             self.splices.append(Splice(at, at, self.lines(mapping.start_mark.column, [f"{key}: {value}"])))
 
+    def set_value(self, node: yaml.Node, value: str) -> None:
+        """Replace a scalar node's text."""
+        self.splices.append(Splice(node.start_mark.index, node.end_mark.index, value))
+
     def append(self, parent: yaml.MappingNode, key: str, item: list[str]) -> None:
         """Append a block mapping item (its lines, unindented) to the list under ``key`` of a mapping."""
         seq = self.get(parent, key)
@@ -137,7 +142,7 @@ class Source:
             at = self.after(parent)
             self.splices.append(Splice(at, at, self.lines(column, [f"{key}:"]) + self.lines(column + 2, entry)))
         else:
-            raise EditError(f"'{key}' is written in a form the command cannot extend; edit it by hand")
+            raise EditError(f"“{key}”的写法命令无法续写，请手工修改数据文件")
 
     def result(self) -> str:
         """The text with every splice applied."""
@@ -147,25 +152,6 @@ class Source:
         for _, s in order:
             text = text[: s.start] + s.text + text[s.end :]
         return text
-
-
-def find_post(d: Directory, ref: str, day: dt.date) -> Post:
-    """A post by id, or by the name of the person holding it on ``day``."""
-    if ref in {p.id for p in d.posts}:
-        return d.post(ref)
-    held = [p for p in d.posts if (h := d.holder_on(p, day)) is not None and h.person == ref]
-    if len(held) == 1:
-        return held[0]
-    if len(held) > 1:
-        raise EditError(f"'{ref}' holds several posts on {day}; name the post by id: {', '.join(p.id for p in held)}")
-    known = sorted({p.id for p in d.posts} | {h.person for p in d.posts for h in p.holders})
-    raise EditError(f"no post or holder named '{ref}' on {day} (known: {', '.join(known)})")
-
-
-def describe(d: Directory, post: Post, day: dt.date) -> str:
-    """'丁力 (副区长, fuquzhang-jiaotong)' or '副区长 (fuquzhang-jiaotong, vacant)'."""
-    holder = d.holder_on(post, day)
-    return f"{holder.person} ({post.name}, {post.id})" if holder else f"{post.name} ({post.id}, vacant)"
 
 
 def holding_nodes(src: Source, pid: str) -> list[yaml.Node]:
@@ -179,7 +165,12 @@ def end_term(src: Source, d: Directory, post: Post, day: dt.date) -> str | None:
     for holding, node in zip(post.holders, holding_nodes(src, post.id), strict=True):
         if holding.covers(day):
             if holding.start >= day:
-                raise EditError(f"{holding.person} only takes {post.id} on {holding.start}; pick a later --date")
+                # The date is no later than the holder's own start: either the date or that record is wrong.
+                raise EditError(
+                    f"{holding.person}自{cn(holding.start)}起任{names.post_label(d, post, day)}，"
+                    f"变动日期须晚于此日；如{holding.person}这条记录有误，请更正它："
+                    f"dutydir correct name {holding.person} 正确姓名，或 dutydir correct date {holding.person} 正确日期"
+                )
             assert isinstance(node, yaml.MappingNode)
             src.set_key(node, "to", scalar(before))
             return holding.person
@@ -188,63 +179,84 @@ def end_term(src: Source, d: Directory, post: Post, day: dt.date) -> str | None:
 
 def appoint(text: str, d: Directory, ref: str, person: str, day: dt.date, title: str | None) -> Change:
     """The new person holds the post from ``day``; the former holder's term ends the day before."""
-    post = find_post(d, ref, day)
-    src = Source(text)
+    post = names.find_post(d, ref, day)
+    label = names.post_label(d, post, day)
+    current = d.holder_on(post, day)
+    # The same person again is a mistake, unless the title changes (常务副区长 after 副区长): a new term then.
+    if current is not None and current.person == person and title in (None, current.title):
+        raise EditError(f"{person}在{cn(day)}已任{label}，无需任命")
     later = [h for h in post.holders if h.start > day]
     if later:
-        raise EditError(f"{post.id} already has a holder from {later[0].start}; edit it by hand")
-    current = d.holder_on(post, day)
-    if current is not None and current.person == person and title in (None, current.title):
-        raise EditError(f"{person} 在 {day} 已担任 {post.name}（{post.id}），无需再次任命")
+        raise EditError(
+            f"{label}已有自{cn(later[0].start)}起任职的{later[0].person}；"
+            "如那条记录有误，请先撤销（dutydir undo）或更正（dutydir correct）"
+        )
+    warnings = checks.appointee(d, post, person, day)
+    src = Source(text)
     former = end_term(src, d, post, day)
     item = [f"person: {scalar(person)}", f"title: {scalar(title or post.name)}", f"from: {scalar(day)}"]
     src.append(src.post(post.id), "holders", item)
-    replaced = f"; {former}'s term ends {day - dt.timedelta(days=1)}" if former else ""
-    message = (
-        f"{person} holds {post.name} ({post.id}) from {day}{replaced}; "
-        "its sectors, AB partner and commissioner stay with the post"
-    )
-    return Change(src.result(), message)
+    replaced = f"，接替{former}（任职至{cn(day - dt.timedelta(days=1))}）" if former else "（此前空缺）"
+    message = f"自{cn(day)}起，{person}任{label}{replaced}；该职务的行业领域、AB角和协调专员不变。"
+    return Change(src.result(), message, warnings)
 
 
 def vacate(text: str, d: Directory, ref: str, day: dt.date) -> Change:
     """The post is vacant from ``day``: its holder's term ends the day before."""
-    post = find_post(d, ref, day - dt.timedelta(days=1))
+    post = names.find_post(d, ref, day - dt.timedelta(days=1))
+    label = names.post_label(d, post, day)
     src = Source(text)
     former = end_term(src, d, post, day)
     if former is None:
-        raise EditError(f"{post.id} has no holder on {day}; nothing to vacate")
-    partner = d.partner(post)
-    cover = f"; {describe(d, partner, day)} covers as AB partner" if partner else "; it has no AB partner"
-    return Change(
-        src.result(), f"{post.name} ({post.id}) is vacant from {day}, {former}'s term ends the day before{cover}"
-    )
+        raise EditError(f"{label}在{cn(day)}无人任职，无需空缺")
+    partner = d.partner_on(post, day)
+    cover = f"由AB角{names.who(d, partner, day)}代理" if partner else "该职务暂无AB角"
+    message = f"自{cn(day)}起，{label}职务空缺（{former}任职至{cn(day - dt.timedelta(days=1))}），{cover}。"
+    return Change(src.result(), message, vacated=post.id)
 
 
 def reassign(text: str, d: Directory, sector_name: str, ref: str, day: dt.date) -> Change:
     """The sector, with its scopes, moves to another post from ``day``."""
-    if sector_name not in d.sectors:
-        raise EditError(f"no sector named '{sector_name}'")
-    sector = d.sectors[sector_name]
+    sector = d.sectors[names.find_sector(d, sector_name)]
     if sector.parent is not None:
         raise EditError(
-            f"'{sector_name}' is a scope of '{sector.parent}'; reassign '{sector.parent}', "
-            "or first make it a sector of its own in the data file"
+            f"“{sector.name}”是“{sector.parent}”的一部分；请调整“{sector.parent}”，或先在数据文件中把它列为单独的行业领域"
         )
-    target = find_post(d, ref, day)
+    target = names.find_post(d, ref, day)
     current = next((a for a in sector.assignments if a.covers(day)), None)
     if current is None:
-        raise EditError(f"no post answers for '{sector_name}' on {day}")
+        raise EditError(f"{cn(day)}没有职务负责“{sector.name}”")
     if current.post_id == target.id:
-        raise EditError(f"{target.id} already answers for '{sector_name}' on {day}")
+        raise EditError(f"“{sector.name}”在{cn(day)}已由{names.who(d, target, day)}负责")
     if current.start is not None and current.start >= day:
-        raise EditError(f"'{sector_name}' only moved to {current.post_id} on {current.start}; pick a later --date")
+        raise EditError(
+            f"“{sector.name}”自{cn(current.start)}起才改由{names.who(d, d.post(current.post_id), day)}负责，"
+            "新的调整须晚于此日；如那条记录有误，请先撤销（dutydir undo）"
+        )
     src = Source(text)
+    move_sector(src, sector.name, current, day)
+    item = [f"name: {scalar(sector.name)}"]
+    if current.kind != DEFAULT_KIND:
+        item.append(f"kind: {scalar(current.kind)}")
+    if current.children:
+        item.append("children: [" + ", ".join(scalar(c) for c in current.children) + "]")
+    item.append(f"from: {scalar(day)}")
+    src.append(src.post(target.id), "sectors", item)
+    old_post = d.post(current.post_id)
+    scopes = f"（连同{'、'.join(current.children)}）" if current.children else ""
+    message = (
+        f"自{cn(day)}起，{sector.name}{scopes}的安全生产工作改由{names.who(d, target, day)}负责"
+        f"（原由{names.who(d, old_post, day)}负责）。"
+    )
+    return Change(src.result(), message)
+
+
+def move_sector(src: Source, name: str, current: Assignment, day: dt.date) -> None:
+    """End the sector's entry under its current post on the day before ``day``."""
     entry = next(
         node
         for node in src.items(src.get(src.post(current.post_id), "sectors"))
-        if (node.value if isinstance(node, yaml.ScalarNode) else getattr(src.get(node, "name"), "value", None))
-        == sector_name
+        if (node.value if isinstance(node, yaml.ScalarNode) else getattr(src.get(node, "name"), "value", None)) == name
         and not (isinstance(node, yaml.MappingNode) and src.get(node, "to") is not None and not current.end)
     )
     before = scalar(day - dt.timedelta(days=1))
@@ -259,62 +271,60 @@ def reassign(text: str, d: Directory, sector_name: str, ref: str, day: dt.date) 
     else:
         assert isinstance(entry, yaml.MappingNode)
         src.set_key(entry, "to", before)
-    item = [f"name: {scalar(sector_name)}"]
-    if current.kind != DEFAULT_KIND:
-        item.append(f"kind: {scalar(current.kind)}")
-    if current.children:
-        item.append("children: [" + ", ".join(scalar(c) for c in current.children) + "]")
-    item.append(f"from: {scalar(day)}")
-    src.append(src.post(target.id), "sectors", item)
-    old_post = d.post(current.post_id)
-    message = f"{sector_name} moves from {describe(d, old_post, day)} to {describe(d, target, day)} on {day}"
-    if current.children:
-        message += f", with {'、'.join(current.children)}"
-    return Change(src.result(), message)
 
 
 def pair(text: str, d: Directory, a_ref: str, b_ref: str, day: dt.date) -> Change:
     """The two posts stand in for each other from ``day``; their former pairs end the day before."""
-    a, b = find_post(d, a_ref, day), find_post(d, b_ref, day)
+    a, b = names.find_post(d, a_ref, day), names.find_post(d, b_ref, day)
     if a.id == b.id:
-        raise EditError("a post cannot be its own AB partner")
+        raise EditError(f"{names.who(d, a, day)}不能是自己的AB角")
+    checks.not_own_partner(d, a, b, day)
     src = Source(text)
     warnings = []
     for p, node in zip(d.ab_pairs, src.items(src.get(src.root, "ab_pairs")), strict=True):
         if not p.covers(day) or not ({a.id, b.id} & set(p.posts)):
             continue
         if set(p.posts) == {a.id, b.id}:
-            raise EditError(f"{a.id} and {b.id} are already AB partners on {day}")
+            raise EditError(f"{names.who(d, a, day)}与{names.who(d, b, day)}在{cn(day)}已互为AB角")
         if p.start >= day:
-            raise EditError(f"the pair {p.posts[0]}–{p.posts[1]} only begins on {p.start}; edit it by hand")
+            first, second = (names.who(d, d.post(x), day) for x in p.posts)
+            raise EditError(
+                f"{first}与{second}自{cn(p.start)}起才互为AB角，新的调整须晚于此日；如那条记录有误，请先撤销（dutydir undo）"
+            )
         assert isinstance(node, yaml.MappingNode)
         src.set_key(node, "to", scalar(day - dt.timedelta(days=1)))
         for pid in p.posts:
             if pid not in (a.id, b.id):
-                warnings.append(f"{describe(d, d.post(pid), day)} has no AB partner from {day}")
+                warnings.append(f"自{cn(day)}起，{names.who(d, d.post(pid), day)}没有AB角")
     src.append(src.root, "ab_pairs", [f"posts: [{a.id}, {b.id}]", f"from: {scalar(day)}"])
-    message = f"{describe(d, a, day)} and {describe(d, b, day)} are AB partners from {day}"
+    message = f"自{cn(day)}起，{names.who(d, a, day)}与{names.who(d, b, day)}互为AB角。"
     return Change(src.result(), message, warnings)
 
 
-def acting(text: str, d: Directory, ref: str, by: str, start: dt.date, end: dt.date, reason: str | None) -> Change:
-    """Someone stands in for a post's holder from ``start`` to ``end``."""
+def acting(
+    text: str, d: Directory, ref: str, by: str, span: tuple[dt.date, dt.date], reason: str | None, new_person: bool
+) -> Change:
+    """Someone stands in for a post's holder over ``span`` (first and last day)."""
+    start, end = span
     if end < start:
-        raise EditError(f"--to {end} is before --from {start}")
-    post = find_post(d, ref, start)
-    try:
-        other: Post | None = find_post(d, by, start)
-    except EditError:
-        other = None
-    if other is not None and other.id == post.id:
-        raise EditError(f"{by} cannot stand in for their own post")
+        raise EditError(f"结束日期{cn(end)}早于开始日期{cn(start)}")
+    post = names.find_post(d, ref, start)
+    other, warnings = checks.stand_in(d, post, by, start, new_person)
+    for a in post.acting:
+        if a.start <= end and start <= a.end:
+            raise EditError(
+                f"{names.who(d, post, start)}在{cn(a.start)}至{cn(a.end)}已由{d.acting_name(a)}代理，与此次时间重叠；"
+                "如那条记录有误，请先撤销（dutydir undo）"
+            )
     src = Source(text)
     item = [f"by: {scalar(other.id if other else by)}", f"from: {scalar(start)}", f"to: {scalar(end)}"]
     if reason:
         item.append(f"reason: {scalar(reason)}")
     src.append(src.post(post.id), "acting", item)
-    who = describe(d, other, start) if other else by
-    return Change(src.result(), f"{who} stands in for {describe(d, post, start)} from {start} to {end}")
+    stand_in = names.who(d, other, start) if other else by
+    why = f"（{reason}）" if reason else ""
+    message = f"{cn(start)}至{cn(end)}，{stand_in}代理{names.who(d, post, start)}的工作{why}。"
+    return Change(src.result(), message, warnings)
 
 
 def read(path: Path) -> tuple[bytes, str]:
@@ -328,9 +338,16 @@ def read(path: Path) -> tuple[bytes, str]:
         raise
 
 
-def apply(path: Path, change: Change, day: dt.date) -> list[str]:
-    """Check the changed text as a data file, then atomically replace the file; return the check's warnings."""
+def apply(
+    path: Path, change: Change, day: dt.date, known: list[Problem] | None = None, journal: bool = True
+) -> list[str]:
+    """Check the changed text as a data file, then atomically replace the file; return the check's new warnings.
+
+    Warnings about what ``known`` (the file's warnings before the change) already warned of are not
+    repeated: a clerk sees only what this change brought about. The previous content goes to the undo journal.
+    """
     bom, _ = read(path)
+    before = path.read_bytes()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -343,4 +360,8 @@ def apply(path: Path, change: Change, day: dt.date) -> list[str]:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return [str(w).replace(tmp, str(path), 1) for w in warnings]
+    if journal:
+        undo_journal.record(path, before, bom + change.text.encode("utf-8"), change.message)
+    # Compared by what they are about: a vacancy warned of before is not news because its wording names the day.
+    seen = {w.entity for w in known or []}
+    return [str(w).replace(tmp, str(path), 1) for w in warnings if w.entity not in seen and w.entity != change.vacated]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from dutydir.data.load import load_directory
 from dutydir.model.directory import Directory
-from dutydir.model.history import cn_date, horizon, label, scope_of
+from dutydir.model.history import cn_date, horizon, label
+from dutydir.tools import term_changes
 
 
 class VersionError(Exception):
@@ -36,7 +37,7 @@ def version(ref: str | None, data: Path) -> Iterator[Path]:
     result = subprocess.run(["git", "-C", str(folder), "show", f"{ref}:./{data.name}"], capture_output=True)
     if result.returncode != 0:
         reason = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["git failed"]
-        raise VersionError(f"'{ref}' is neither a file nor a git revision of {data}: {reason[0]}")
+        raise VersionError(f"“{ref}”既不是文件，也不是 {data} 的 git 版本：{reason[0]}")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{data.name}.{ref.replace('/', '_')}.", suffix=".yaml")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -68,24 +69,11 @@ def compare(old: Directory, new: Directory) -> list[str]:
 
     old_posts = {p.id: p for p in old.posts}
     for post in new.posts:
-        before = old_posts.get(post.id)
-        now = new.holder(post)
-        was = old.holder(before) if before else None
-        if before is None:
+        if post.id not in old_posts:
+            now = new.holder(post)
             add(now.start if now else day, f"新增职务：{label(new, post, day)}。")
-            continue
-        if (now and now.person) == (was and was.person):
-            continue
-        if now is None:
-            partner = new.partner(post)
-            cover = f"由AB角{label(new, partner, day)}代理" if partner else "暂无AB角代理"
-            ended = next((h for h in reversed(post.holders) if h.end and was and h.person == was.person), None)
-            when = ended.end + dt.timedelta(days=1) if ended and ended.end else day
-            add(when, f"自{cn_date(when)}起，{post.name}职务空缺（原任{was.person if was else '空缺'}），{cover}。")
-        else:
-            scope = scope_of(new, post, now.start)
-            replaced = f"接替{was.person}" if was else ""
-            add(now.start, f"自{cn_date(now.start)}起，{now.person}{replaced}任{post.name}{scope}。")
+    for when, text in term_changes.holder_changes(old, new):
+        add(when, text)
     for pid, post in old_posts.items():
         if pid not in {p.id for p in new.posts}:
             add(day, f"撤销职务：{label(old, post, day)}。")
@@ -94,6 +82,14 @@ def compare(old: Directory, new: Directory) -> list[str]:
         if before_sector is None:
             add(sector.since or day, f"新增行业领域：{name}，由{label(new, new.responsible(sector), day)}负责。")
         elif before_sector.post_id != sector.post_id and sector.parent is None:
+            gone = term_changes.withdrawn(before_sector.assignments, sector.assignments, day)
+            if gone is not None and gone.start is not None:
+                add(
+                    gone.start,
+                    f"撤回：原定自{cn_date(gone.start)}起{name}改由{label(old, old.post(gone.post_id), day)}负责的记录已删除，"
+                    f"仍由{label(new, new.responsible(sector), day)}负责。",
+                )
+                continue
             when = sector.since or day
             add(
                 when,
@@ -106,21 +102,20 @@ def compare(old: Directory, new: Directory) -> list[str]:
     old_pairs = {frozenset(p.posts): p for p in old.current_pairs()}
     new_pairs = {frozenset(p.posts): p for p in new.current_pairs()}
     for key, p in new_pairs.items():
-        if key not in old_pairs:
+        # A pair whose end was taken back goes on as before: the withdrawn pair below says so.
+        if key not in old_pairs and not any(q.posts == p.posts and q.start == p.start for q in old.ab_pairs):
             a, b = (new.post(x) for x in p.posts)
             add(p.start, f"自{cn_date(p.start)}起，{label(new, a, day)}与{label(new, b, day)}互为AB角。")
     for key, p in old_pairs.items():
-        if key not in new_pairs:
+        if key not in new_pairs and not any(q.posts == p.posts and q.start == p.start for q in new.ab_pairs):
+            first, second = (label(old, old.post(x), p.start) for x in p.posts)
+            add(p.start, f"撤回：原定自{cn_date(p.start)}起{first}与{second}互为AB角的记录已删除。")
+        elif key not in new_pairs:
             a_id, b_id = p.posts
             ended_pair = next((q for q in new.ab_pairs if frozenset(q.posts) == key and q.end), None)
             when = ended_pair.end + dt.timedelta(days=1) if ended_pair and ended_pair.end else day
             names = [label(new, new.post(x), when) if x in {q.id for q in new.posts} else x for x in (a_id, b_id)]
             add(when, f"自{cn_date(when)}起，{names[0]}与{names[1]}不再互为AB角。")
-    new_acting = {(p.id, a) for p in new.posts for a in p.acting}
-    old_acting = {(p.id, a) for p in old.posts for a in p.acting}
-    for pid, stand_in in sorted(new_acting - old_acting, key=lambda x: (x[1].start, x[0])):
-        reason = f"（{stand_in.reason}）" if stand_in.reason else ""
-        span = f"{cn_date(stand_in.start)}至{cn_date(stand_in.end)}"
-        covered = label(new, new.post(pid), stand_in.start)
-        add(stand_in.start, f"{span}，{new.acting_name(stand_in)}代理{covered}的工作{reason}。")
+    for when, text in term_changes.acting_changes(old, new):
+        add(when, text)
     return [text for _, _, text in sorted(found)]

@@ -1,0 +1,93 @@
+"""The command line's words: mistakes said in Chinese (click's own are English and name no remedy), dates as
+clerks write them, and the one way a command reports what failed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from dutydir.data.dates import BadDay, parse_day
+from dutydir.data.errors import DataError
+
+
+def chinese(e: click.ClickException) -> str:
+    """The message of a command-line mistake, in Chinese."""
+    if isinstance(e, click.MissingParameter):
+        what = "参数" if isinstance(e.param, click.Argument) else "选项"
+        hint = e.param.get_error_hint(e.ctx) if e.param is not None else ""
+        return f"缺少{what} {hint}"
+    if isinstance(e, click.BadParameter):
+        hint = e.param.get_error_hint(e.ctx) if e.param is not None else "参数"
+        return f"{hint} 的值无效：{e.message}"
+    if isinstance(e, click.NoSuchOption):
+        close = f"，是否指 {'、'.join(sorted(e.possibilities))}？" if e.possibilities else ""
+        return f"没有选项 {e.option_name}{close}"
+    if isinstance(e, click.exceptions.NoSuchCommand):
+        close = f"，是否指 {'、'.join(sorted(e.possibilities))}？" if e.possibilities else ""
+        return f"没有命令“{e.command_name}”{close}"
+    if isinstance(e, click.UsageError):
+        return f"命令写法有误：{e.format_message()}"
+    return e.format_message()
+
+
+class Commands(click.Group):
+    """A command group whose command-line mistakes are one Chinese line and exit code 2, with where to look."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run as click does, but say a usage mistake in Chinese."""
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as e:
+            where = e.ctx.command_path if e.ctx is not None else "dutydir"
+            click.echo(f"dutydir：{chinese(e)}（用法见 {where} --help）", err=True)
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            click.echo(f"dutydir：{chinese(e)}", err=True)
+            sys.exit(e.exit_code)
+        except click.Abort:
+            click.echo("dutydir：已中止", err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+class Day(click.ParamType):
+    """A date as clerks write it: 2026-12-01, 2026-12-1, 2026/12/1 or 2026年12月1日."""
+
+    name = "日期"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        """The day named, or a usage error in Chinese."""
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_day(str(value))
+        except BadDay as e:
+            self.fail(str(e), param, ctx)
+
+
+def fail_data(e: DataError, file: str | Path, outcome: str = "") -> NoReturn:
+    """Print every problem of the data, then one line with their count and what became of the command; exit 1."""
+    for problem in e.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{file}：{len(e.problems)}处错误{'；' + outcome if outcome else ''}", err=True)
+    sys.exit(1)
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line on stderr and exit 1."""
+    click.echo(message, err=True)
+    sys.exit(1)
