@@ -434,7 +434,8 @@ def test_nothing_is_loaded_from_outside_the_site(site: Path) -> None:
                 continue  # namespace names, not requests
             if name in URL_ATTRIBUTES:
                 refs = [part.strip() for part in value.split(",")] if name == "srcset" else [value.strip()]
-                outside += [(url, tag, name, r) for r in refs if EXTERNAL.match(r) and not r.startswith("mailto:")]
+                # mailto: opens the reader's mail program, and data: is inline: neither is a request.
+                outside += [(url, tag, name, r) for r in refs if EXTERNAL.match(r) and not r.startswith(("mailto:", "data:"))]
             elif re.match(r"^\s*(https?:)?//", value):
                 outside.append((url, tag, name, value))
         # CSS in <style> elements and style attributes.
