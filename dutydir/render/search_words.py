@@ -58,11 +58,35 @@ def teach_jieba(units: Iterable[Directory]) -> None:
     """
     import jieba
 
+    jieba.initialize()
     for unit in units:
         for word in segmenter_words(unit):
             if word not in TAUGHT:
+                # jieba.add_word sets the word and adds each prefix it lacks; kept to be undone by forget_jieba.
+                before = [(word[: i + 1], jieba.dt.FREQ.get(word[: i + 1])) for i in range(len(word))]
+                UNDO.append((jieba.dt.total, before))
                 jieba.add_word(word, frequency(word))
                 TAUGHT.add(word)
+
+
+def forget_jieba() -> None:
+    """Undo every word taught, so that the next unit's pages are cut knowing its own words only.
+
+    A unit's pages then come out the same whether it is built with the other units or alone
+    (a shard): jieba's dictionary, and the frequencies suggested for new words, would otherwise
+    depend on which units were taught before.
+    """
+    import jieba
+
+    while UNDO:
+        total, before = UNDO.pop()
+        for key, value in before:
+            if value is None:
+                jieba.dt.FREQ.pop(key, None)
+            else:
+                jieba.dt.FREQ[key] = value
+        jieba.dt.total = total
+    TAUGHT.clear()
 
 
 def frequency(word: str) -> int:
@@ -74,3 +98,5 @@ def frequency(word: str) -> int:
 
 # Words already added to jieba in this process: pages ask for their unit's words again and again.
 TAUGHT: set[str] = set()
+# What teaching changed, in order: jieba's total before, and each key it touched with its value before (None: absent).
+UNDO: list[tuple[int, list[tuple[str, int | None]]]] = []

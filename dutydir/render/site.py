@@ -1,44 +1,72 @@
-"""The pages of a whole site: every unit's pages under its prefix, and the unit index."""
+"""The pages of a whole site: every unit's pages under its prefix, and the unit index.
+
+A unit's pages depend on that unit alone (and on whether it is the main one of a site of several),
+so that a unit built on its own as a shard (build/shard.py) makes the same pages.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dutydir.data.units import Site
+from dutydir.model.directory import Directory
 from dutydir.render import pages, search_words, urls
 from dutydir.render.escape import md
 
 UNITS = "units.md"
 
 
+@dataclass(frozen=True)
+class UnitRow:
+    """One unit as the unit index lists it."""
+
+    id: str
+    """The unit's id; its pages sit under ``id/`` unless it is the main unit."""
+    name: str
+    """The unit's full name."""
+    head: str
+    """Who holds the unit's mayor post, or '' when none does."""
+    posts: int
+    """How many leaders' posts the unit has."""
+    sectors: int
+    """How many sectors the unit has."""
+
+
 def site_pages(site: Site, chart: pages.Chart, directory_urls: bool = True) -> dict[str, str]:
     """Every generated page of every unit by its source path, plus the unit index when there are several.
 
-    jieba is taught every unit's words first, here and nowhere else: the pages cut their search words
-    with it, and Material's search cuts the built pages with it after them.
+    jieba is taught each unit's words alone while its pages are made, then every unit's words: Material's
+    search cuts the built pages with them after this.
     """
-    search_words.teach_jieba(site.units)
     out: dict[str, str] = {}
     several = len(site.units) > 1
     for unit in site.units:
-        prefix = site.prefix(unit)
-        links = [("各单位", urls.link(urls.HOME, UNITS))] if several and unit is site.units[0] else []
-        for path, text in pages.all_pages(unit, chart, directory_urls, links, named=several).items():
-            out[prefix + path] = text
+        out.update(unit_pages(unit, site.prefix(unit), several, chart, directory_urls))
+    search_words.teach_jieba(site.units)
     if several:
-        out[UNITS] = unit_index(site)
+        out[UNITS] = unit_index([unit_row(unit) for unit in site.units])
     return out
 
 
-def unit_index(site: Site) -> str:
-    """The unit index: every unit of the site, with its leaders and sectors counted."""
-    rows = []
-    for unit in site.units:
-        home = site.prefix(unit) + urls.HOME
-        mayor = next((p for p in unit.posts if p.role == "mayor"), None)
-        holder = unit.holder(mayor) if mayor else None
-        rows.append(
-            f"| [{md(unit.unit.name)}]({urls.link(UNITS, home)}) | {md(holder.person) if holder else '—'} "
-            f"| {len(unit.posts)} | {len(unit.sectors)} |"
-        )
+def unit_pages(unit: Directory, prefix: str, several: bool, chart: pages.Chart, directory_urls: bool) -> dict[str, str]:
+    """One unit's generated pages by source path under ``prefix`` ('' for the main unit), cut with its words only."""
+    search_words.forget_jieba()
+    search_words.teach_jieba([unit])
+    links = [("各单位", urls.link(urls.HOME, UNITS))] if several and not prefix else []
+    made = pages.all_pages(unit, chart, directory_urls, links, named=several)
+    return {prefix + path: text for path, text in made.items()}
+
+
+def unit_row(unit: Directory) -> UnitRow:
+    """A unit's row of the unit index."""
+    mayor = next((p for p in unit.posts if p.role == "mayor"), None)
+    holder = unit.holder(mayor) if mayor else None
+    head = str(holder.person) if holder else ""
+    return UnitRow(str(unit.unit.id), str(unit.unit.name), head, len(unit.posts), len(unit.sectors))
+
+
+def unit_index(rows: list[UnitRow]) -> str:
+    """The unit index: every unit of the site (the main one first), with its leaders and sectors counted."""
     lines = [
         pages.heading("单位"),
         "",
@@ -46,7 +74,9 @@ def unit_index(site: Site) -> str:
         "",
         "| 单位 | 主要负责人 | 领导职务数 | 行业领域数 |",
         "|---|---|---|---|",
-        *rows,
-        "",
     ]
-    return "\n".join(lines)
+    for n, row in enumerate(rows):
+        home = ("" if n == 0 else f"{row.id}/") + urls.HOME
+        head = md(row.head) if row.head else "—"
+        lines.append(f"| [{md(row.name)}]({urls.link(UNITS, home)}) | {head} | {row.posts} | {row.sectors} |")
+    return "\n".join([*lines, ""])

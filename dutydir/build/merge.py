@@ -1,0 +1,77 @@
+"""The merge step: the shards of a site assembled into one site folder, with one sitemap and one search index.
+
+Files are hard links into the shards where the file system allows (a release then costs only its
+new index and sitemap on disk) and copies elsewhere (shards on another disk or a mounted store).
+The theme's assets come from the main unit's shard only: they are stored once, not once per unit.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from dutydir.build import pagefind, search_index
+from dutydir.build.shard import META, SITE, SITEMAP_URL
+from dutydir.build.site_plan import Plan
+
+SEARCH_INDEX = "search/search_index.json"
+
+
+class MergeError(Exception):
+    """A shard is missing or was built for another plan; nothing usable was written."""
+
+
+def merge(plan: Plan, shards: Path, out: Path) -> None:
+    """Assemble the shards in ``shards/ID/`` into ``out`` (new); write its sitemap and search index."""
+    metas = [shard_meta(plan, shards, row.id) for row in plan.units]
+    out.mkdir(parents=True)
+    main = plan.units[0].id
+    link_tree(shards / main / SITE, out)
+    for row in plan.units[1:]:
+        link_tree(shards / row.id / SITE / row.id, out / row.id)
+    sitemap = SITEMAP_URL.sub("", (shards / main / SITE / "sitemap.xml").read_text(encoding="utf-8"))
+    entries = "".join(f"\n    {url}" for meta in metas for url in meta["sitemap"])
+    sitemap = sitemap.replace("</urlset>", f"{entries.lstrip(chr(10)) and entries}\n</urlset>").replace("\n\n", "\n")
+    rewrite(out / "sitemap.xml", sitemap.encode("utf-8"))
+    # mtime 0: the same shards make the same bytes.
+    rewrite(out / "sitemap.xml.gz", gzip.compress(sitemap.encode("utf-8"), mtime=0))
+    if plan.engine == "pagefind":
+        pagefind.index(out)
+    elif (out / SEARCH_INDEX).is_file():
+        index = json.loads((out / SEARCH_INDEX).read_text(encoding="utf-8"))
+        index["docs"] = [doc for meta in metas for doc in meta["search"]]
+        rewrite(out / SEARCH_INDEX, search_index.compact_index(json.dumps(index)).encode("utf-8"))
+
+
+def shard_meta(plan: Plan, shards: Path, unit_id: str) -> dict[str, Any]:
+    """A shard's shard.json, checked against the plan's fingerprint for its unit."""
+    path = shards / unit_id / META
+    if not path.is_file():
+        raise MergeError(f"shard {unit_id} is missing: no {path}")
+    meta: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if meta.get("fingerprint") != plan.fingerprints[unit_id]:
+        raise MergeError(f"shard {unit_id} was built from other inputs than the plan's; build it again")
+    return meta
+
+
+def link_tree(src: Path, dest: Path) -> None:
+    """Copy a folder as hard links (copies where links cannot be made)."""
+    shutil.copytree(src, dest, copy_function=link_or_copy, dirs_exist_ok=True)
+
+
+def link_or_copy(src: str, dest: str) -> None:
+    """Hard-link one file, or copy it when the two paths are on different file systems."""
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+
+
+def rewrite(path: Path, data: bytes) -> None:
+    """Write a file anew, never through a hard link shared with a shard."""
+    path.unlink(missing_ok=True)
+    path.write_bytes(data)

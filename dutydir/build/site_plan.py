@@ -1,0 +1,82 @@
+"""The site plan: what every shard of a site shares, written once before the shards are built.
+
+It is the only thing a shard needs beyond mkdocs.yml and its own unit's data file: the search
+engine, the day, the units in order (the first is the main one, at the site's root), each unit's
+data file and fingerprint, and the rows of the unit index that the main unit's shard writes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+
+from dutydir.build import fingerprint, search_engine, settings
+from dutydir.data.units import Site, load_site, unit_files
+from dutydir.render.site import UnitRow, unit_index, unit_row
+
+FILE = "plan.json"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the shards of one site share."""
+
+    engine: str
+    """The site's search engine: material or pagefind."""
+    as_of: dt.date
+    """The day every unit is built as of."""
+    units: tuple[UnitRow, ...]
+    """Every unit as the unit index lists it, the main unit first."""
+    files: dict[str, str]
+    """Each unit's data file by unit id (absolute paths)."""
+    fingerprints: dict[str, str]
+    """Each unit's fingerprint by unit id: its shard is rebuilt when this changes."""
+
+    def unit_index(self) -> str:
+        """The unit index page."""
+        return unit_index(list(self.units))
+
+    def write(self, path: Path) -> None:
+        """Write the plan as JSON."""
+        data = dataclasses.asdict(self)
+        data["as_of"] = self.as_of.isoformat()
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def read(cls, path: Path) -> Plan:
+        """A plan written by ``write``."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            engine=data["engine"],
+            as_of=dt.date.fromisoformat(data["as_of"]),
+            units=tuple(UnitRow(**row) for row in data["units"]),
+            files=data["files"],
+            fingerprints=data["fingerprints"],
+        )
+
+
+def make_plan(config_file: Path, data: Path | None = None, as_of: dt.date | None = None) -> tuple[Plan, Site]:
+    """Load and check every unit of the site a mkdocs.yml builds; its plan and the loaded site.
+
+    Raises DataError for the data and PluginError for the settings.
+    """
+    with config_file.open(encoding="utf-8") as f:
+        config = yaml_load(f)
+    s = settings.checked((config.get("extra") or {}).get("dutydir"), str(config_file))
+    data = data or config_file.parent / s.data_file
+    site, _ = load_site(data, as_of or s.as_of)
+    engine = search_engine.choose(s.search, site)
+    rows = tuple(unit_row(u) for u in site.units)
+    # load_site reads the files in this order and skips none once it has returned.
+    files = {str(u.unit.id): str(f.resolve()) for u, f in zip(site.units, unit_files(data), strict=True)}
+    day = site.units[0].as_of
+    shared = fingerprint.shared(config_file, engine, day, len(site.units) > 1)
+    docs = config_file.parent / config.get("docs_dir", "docs")
+    main = site.units[0]
+    prints = {str(u.unit.id): fingerprint.unit(shared, u, *((rows, docs) if u is main else (None, None))) for u in site.units}
+    return Plan(engine, day, rows, files, prints), site
