@@ -20,12 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from dutydir.build import docs_folder, search_engine, svg
+from dutydir.build import docs_folder, search_engine, shard_mkdocs, svg
 from dutydir.build.charts import Later
 from dutydir.build.site_plan import Plan
 from dutydir.data.errors import DataError, Problem
@@ -77,7 +74,7 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
             next(iter(entry.values())).pop("jieba_dict_user", None)
         (work / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), "utf-8")
         built = work / "built"
-        run_mkdocs(work / "mkdocs.yml", built, unit.unit.id)
+        shard_mkdocs.run(work / "mkdocs.yml", built, prefix, unit.unit.id)
         others = [f"{row.id}/" for row in plan.units[1:]] if main else []
         keep(built, out / SITE, prefix, others)
     meta = {
@@ -87,36 +84,6 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
         "search": search_entries(out / SITE, main, prefix, others),
     }
     (out / META).write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
-
-
-class ShardError(Exception):
-    """MkDocs could not build a shard, or warned while building it (every build is strict)."""
-
-
-class Warnings(logging.Handler):
-    """Keeps the warnings MkDocs logs during one shard's build, to say them in the error."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-        """Each warning's message."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        """Keep the record's message."""
-        self.lines.append(record.getMessage())
-
-
-def run_mkdocs(config: Path, site: Path, unit_id: str) -> None:
-    """Build a plain MkDocs config strictly in this process; raise ShardError with MkDocs' warnings."""
-    handler = Warnings()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        mkdocs_build.build(load_config(str(config), site_dir=str(site), strict=True))
-    except (Abort, MkDocsException) as e:
-        raise ShardError(f"shard {unit_id}: {e}" + "".join(f"\n  {line}" for line in handler.lines)) from None
-    finally:
-        logger.removeHandler(handler)
 
 
 def stand_ins(config: dict[str, Any], plan: Plan, main: bool) -> dict[str, str]:
