@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 DATA ?= data/leaders.yaml
 # The site's name (mkdocs.yml's site_name); set it when building another unit's data.
 SITE_NAME ?=
+# Shards built at a time by a publish of a site of several units.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 # Material prints an end-of-life banner on every build; it is noise in this project's logs.
@@ -34,7 +36,7 @@ serve: $(STAMP) system
 
 publish: $(STAMP) system
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/to/webroot [DATA=...]"; exit 2; }
-	$(BIN)/dutydir publish "$(DEST)" --data "$(DATA)"
+	$(BIN)/dutydir publish "$(DEST)" --data "$(DATA)" --jobs "$(JOBS)"
 
 rollback: $(STAMP)
 	@test -n "$(DEST)" || { echo "usage: make rollback DEST=/path/to/webroot"; exit 2; }

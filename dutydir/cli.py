@@ -12,8 +12,10 @@ import click
 from mkdocs.exceptions import PluginError
 
 from dutydir.build import docs_folder
-from dutydir.build.publish import PublishError, publish, rollback
+from dutydir.build.publish import PublishError, rollback
+from dutydir.build.sharded_publish import publish_site
 from dutydir.build.svg import ChartError
+from dutydir.cli_shards import COMMANDS as SHARD_COMMANDS
 from dutydir.data.errors import DataError
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
@@ -87,17 +89,19 @@ def fail(message: str) -> NoReturn:
     "--data", "data", default=DEFAULT_DATA, show_default=True, type=click.Path(dir_okay=False, path_type=Path)
 )
 @click.option("--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
-def publish_command(dest: Path, data: Path, config: Path) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Shards built at a time.")
+def publish_command(dest: Path, data: Path, config: Path, jobs: int) -> None:
     """Check the data, build the site, check its links, then switch DEST to it in one atomic step.
 
     DEST becomes a symlink into DEST.releases/, where the previous builds are kept for rollback.
-    If anything fails, the live site stays exactly as it was.
+    If anything fails, the live site stays exactly as it was. A site of several units is built as
+    shards kept in DEST.shards/: only the units whose inputs changed are built again, JOBS at a time.
 
     \b
     Example: dutydir publish /srv/www/anquan
     """
     try:
-        release = publish(data, dest, config)
+        release = publish_site(data, dest, config, jobs)
     except DataError as e:
         fail_data(e, data, "not published")
     except PublishError as e:
@@ -290,3 +294,8 @@ def render_command(out: Path, config: Path, data: Path | None, day: dt.datetime 
         fail(f"dutydir: {e}")
     pages = sum(1 for _ in (out / "docs").rglob("*.md"))
     click.echo(f"wrote {pages} pages of {len(site.units)} unit(s) to {out}/docs; build with: mkdocs build -f {written}")
+
+
+# Sharded builds: plan, build-unit, merge, build-site (dutydir/cli_shards.py).
+for shard_command in SHARD_COMMANDS:
+    cli.add_command(shard_command)

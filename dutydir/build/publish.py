@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -33,8 +34,18 @@ def releases_dir(dest: Path) -> Path:
     return dest.with_name(dest.name + ".releases")
 
 
-def publish(data: Path, dest: Path, config: Path, now: dt.datetime | None = None) -> Path:
-    """Check, build, link-check and switch DEST to a new release; return the release folder."""
+def publish(
+    data: Path,
+    dest: Path,
+    config: Path,
+    now: dt.datetime | None = None,
+    build_into: Callable[[Path, Path, Path], None] | None = None,
+) -> Path:
+    """Check, build, link-check and switch DEST to a new release; return the release folder.
+
+    ``build_into(data, config, out)`` builds the site (default: one ``mkdocs build``; sharded_publish.py
+    gives the sharded build).
+    """
     if dest.exists() and not dest.is_symlink():
         raise PublishError(f"{dest} exists and is not a symlink made by publishing; move it away first")
     load_site(data)  # every unit, units/ too: DataError with file:line messages before anything is built
@@ -49,7 +60,7 @@ def publish(data: Path, dest: Path, config: Path, now: dt.datetime | None = None
     staging = releases / f".{release.name}.building"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        build(data, config, staging)
+        (build_into or build)(data, config, staging)
         broken = broken_links(staging)
         if broken:
             shown = "\n".join(broken[:20]) + (f"\n… and {len(broken) - 20} more" if len(broken) > 20 else "")

@@ -18,6 +18,9 @@ from pathlib import Path
 from dutydir.build import merge, shard
 from dutydir.build.site_plan import FILE, Plan, make_plan
 
+FINGERPRINTS = "fingerprints"
+"""The folder of the store holding each unit's fingerprint as a file of its own."""
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -42,6 +45,7 @@ def build_site(
     plan, _ = make_plan(config_file, data, as_of)
     store.mkdir(parents=True, exist_ok=True)
     plan.write(store / FILE)
+    write_fingerprints(plan, store)
     stale = [row.id for row in plan.units if not current(store / row.id, plan.fingerprints[row.id])]
     build_shards(config_file, plan, store, stale, jobs, cache or default_cache(config_file))
     merge.merge(plan, store, site)
@@ -69,27 +73,43 @@ def build_shards(config_file: Path, plan: Plan, store: Path, units: list[str], j
     """Build the given units' shards, ``jobs`` at a time; the first failure is raised once the others end."""
     if jobs <= 1 or len(units) <= 1:
         for unit_id in units:
-            build_one(config_file, plan, store, unit_id, cache)
+            build_one(config_file, plan, store / unit_id, unit_id, cache)
         return
     # fork: the workers start at once, without importing MkDocs again; this process runs no threads yet.
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(min(jobs, len(units)), mp_context=context, initializer=shard.quiet_jieba) as pool:
-        futures = [pool.submit(build_one, config_file, plan, store, unit_id, cache) for unit_id in units]
+        futures = [pool.submit(build_one, config_file, plan, store / unit_id, unit_id, cache) for unit_id in units]
         for future in futures:
             future.result()
 
 
-def build_one(config_file: Path, plan: Plan, store: Path, unit_id: str, cache: Path) -> None:
-    """Build one unit's shard from its data file into a fresh folder, then put it in place of the old one."""
+def build_one(config_file: Path, plan: Plan, dest: Path, unit_id: str, cache: Path) -> None:
+    """Build one unit's shard from its data file into a fresh folder, then put it in place of ``dest``."""
     unit = shard.load_unit(Path(plan.files[unit_id]), plan, unit_id)
-    fresh = store / f".{unit_id}.new-{os.getpid()}"
+    fresh = dest.with_name(f".{dest.name}.new-{os.getpid()}")
+    old = dest.with_name(f".{dest.name}.old-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
     try:
         shard.build_shard(config_file, unit, plan, fresh, cache, plan.fingerprints[unit_id])
-        old = store / f".{unit_id}.old-{os.getpid()}"
-        if (store / unit_id).exists():
-            (store / unit_id).rename(old)
-        fresh.rename(store / unit_id)
+        if dest.exists():
+            dest.rename(old)
+        fresh.rename(dest)
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+def write_fingerprints(plan: Plan, store: Path) -> list[str]:
+    """Write each unit's fingerprint to STORE/fingerprints/ID, touching only those that changed; their units.
+
+    A job runner that goes by file times (make) then rebuilds exactly the shards whose inputs changed.
+    """
+    folder = store / FINGERPRINTS
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for unit_id, print_ in plan.fingerprints.items():
+        path = folder / unit_id
+        if not path.is_file() or path.read_text(encoding="utf-8") != print_:
+            path.write_text(print_, encoding="utf-8")
+            changed.append(unit_id)
+    return changed

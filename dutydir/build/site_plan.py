@@ -42,10 +42,12 @@ class Plan:
         return unit_index(list(self.units))
 
     def write(self, path: Path) -> None:
-        """Write the plan as JSON."""
+        """Write the plan as JSON; a file that already says the same is left untouched (make goes by its time)."""
         data = dataclasses.asdict(self)
         data["as_of"] = self.as_of.isoformat()
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
     @classmethod
     def read(cls, path: Path) -> Plan:

@@ -1,0 +1,138 @@
+"""The commands of sharded builds: plan, build-unit, merge, build-site. Registered on the main command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+from mkdocs.exceptions import PluginError
+
+from dutydir.build import docs_folder, makefile, merge, pagefind, sharded, svg
+from dutydir.build.shard_mkdocs import ShardError
+from dutydir.build.site_plan import FILE, Plan, make_plan
+from dutydir.data.errors import DataError
+
+CONFIG_OPTION = click.option(
+    "--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+DATA_OPTION = click.option("--data", type=click.Path(path_type=Path), help="The data file (default: mkdocs.yml's).")
+DAY_OPTION = click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Build as of this day (default today).")
+BUILD_ERRORS = (PluginError, docs_folder.FolderError, svg.ChartError, ShardError, merge.MergeError, pagefind.SearchError)
+
+
+def fail_data(e: DataError, file: object) -> None:
+    """Print every problem of the data and a count line; exit 1."""
+    for problem in e.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{file}: {len(e.problems)} error(s); nothing built", err=True)
+    sys.exit(1)
+
+
+def fail(message: str) -> None:
+    """Print one line on stderr and exit 1."""
+    click.echo(f"dutydir: {message}", err=True)
+    sys.exit(1)
+
+
+@click.command("plan")
+@click.argument("store", type=click.Path(file_okay=False, path_type=Path))
+@CONFIG_OPTION
+@DATA_OPTION
+@DAY_OPTION
+def plan_command(store: Path, config: Path, data: Path | None, day: dt.datetime | None) -> None:
+    """Check every unit and write STORE/plan.json, STORE/fingerprints/ and STORE/Makefile for a sharded build.
+
+    A unit's fingerprint file is rewritten only when its inputs changed, so `make -j N -f STORE/Makefile`
+    rebuilds exactly those shards, then merges them into STORE/site.
+
+    \b
+    Example: dutydir plan /srv/shards && make -j2 -f /srv/shards/Makefile
+    """
+    try:
+        plan, _ = make_plan(config, data, day.date() if day else None)
+    except DataError as e:
+        fail_data(e, data or config)
+    except PluginError as e:
+        fail(str(e))
+    store.mkdir(parents=True, exist_ok=True)
+    plan.write(store / FILE)
+    changed = sharded.write_fingerprints(plan, store)
+    exe = str(Path(sys.executable).with_name("dutydir"))
+    (store / makefile.NAME).write_text(makefile.makefile(plan, store, config, exe), encoding="utf-8")
+    click.echo(f"planned {len(plan.units)} units in {store}; {len(changed)} changed")
+
+
+@click.command("build-unit")
+@click.argument("unit_id", metavar="ID")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--plan", "plan_file", type=click.Path(dir_okay=False, path_type=Path), help="Default: OUT/../plan.json.")
+@CONFIG_OPTION
+def build_unit_command(unit_id: str, out: Path, plan_file: Path | None, config: Path) -> None:
+    """Build unit ID's pages on their own into OUT (replaced once complete), from its data file and the plan.
+
+    \b
+    Example: dutydir build-unit unit-0002 /srv/shards/unit-0002
+    """
+    plan_path = plan_file or out.parent / FILE
+    if not plan_path.is_file():
+        fail(f"no plan at {plan_path}; run dutydir plan first")
+    plan = Plan.read(plan_path)
+    if unit_id not in plan.files:
+        fail(f"unit '{unit_id}' is not in {plan_path} (units: {', '.join(plan.files)})")
+    try:
+        sharded.build_one(config, plan, out, unit_id, sharded.default_cache(config))
+    except DataError as e:
+        fail_data(e, plan.files[unit_id])
+    except BUILD_ERRORS as e:
+        fail(str(e))
+    click.echo(f"built shard {unit_id} in {out}")
+
+
+@click.command("merge")
+@click.argument("store", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("site", type=click.Path(file_okay=False, path_type=Path))
+def merge_command(store: Path, site: Path) -> None:
+    """Assemble the shards in STORE into SITE (a new folder), with one sitemap and one search index.
+
+    \b
+    Example: dutydir merge /srv/shards /srv/shards/site.new
+    """
+    if site.exists():
+        fail(f"{site} exists; give a new folder")
+    try:
+        merge.merge(Plan.read(store / FILE), store, site)
+    except BUILD_ERRORS as e:
+        fail(str(e))
+    click.echo(f"merged {store} into {site}")
+
+
+@click.command("build-site")
+@click.argument("site", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--shards", "store", required=True, type=click.Path(file_okay=False, path_type=Path), help="The shard store.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Shards built at a time.")
+@CONFIG_OPTION
+@DATA_OPTION
+@DAY_OPTION
+def build_site_command(
+    site: Path, store: Path, jobs: int, config: Path, data: Path | None, day: dt.datetime | None
+) -> None:
+    """Build the site as shards into SITE (a new folder): only the shards whose inputs changed, JOBS at a time.
+
+    \b
+    Example: dutydir build-site /tmp/site --shards /srv/shards --jobs 2
+    """
+    if site.exists():
+        fail(f"{site} exists; give a new folder")
+    try:
+        outcome = sharded.build_site(config, site, store, data, day.date() if day else None, jobs)
+    except DataError as e:
+        fail_data(e, data or config)
+    except BUILD_ERRORS as e:
+        fail(str(e))
+    click.echo(f"built {len(outcome.built)} shard(s), kept {len(outcome.kept)}; site in {site}")
+
+
+COMMANDS = (plan_command, build_unit_command, merge_command, build_site_command)
+"""Added to the main command line by cli.py."""
