@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from support import build_env, copy_project, mkdocs_build
 
 from dutydir.build.site_plan import make_plan

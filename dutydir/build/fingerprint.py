@@ -3,8 +3,11 @@
 The inputs: the unit's view on the build's day (the whole model of the unit, which holds its data,
 its vocabulary and the day), the site's settings file and hand-written pages, the search engine,
 whether the site has several units (the main unit's pages then link to the unit index, and that
-index's rows for the main unit), dutydir's own code and templates, and the versions of the tools
-that write the pages (MkDocs, Material, jieba, Graphviz).
+index's rows for the main unit), the code and templates of dutydir that make pages, and the
+versions of the tools that write them (MkDocs, Material, jieba, Graphviz).
+
+The day is an input because every page says which day it describes: a site published on a new
+day is built whole once, then only what changes that day.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from dutydir.model.directory import Directory
 from dutydir.render.site import UnitRow
 
 PACKAGE = Path(__file__).resolve().parents[1]
+MAKERS = ("data", "model", "render", "build")
+"""The parts of dutydir that make pages (the tools and the command line do not)."""
 TOOLS = ("mkdocs", "mkdocs-material", "jieba", "pymdown-extensions", "markdown")
 
 
@@ -27,7 +32,8 @@ TOOLS = ("mkdocs", "mkdocs-material", "jieba", "pymdown-extensions", "markdown")
 def code() -> str:
     """A hash of dutydir's code and templates and of the tools' versions, computed once a process."""
     h = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    made_by = [p for part in MAKERS for p in (PACKAGE / part).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in sorted(made_by):
         h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for tool in TOOLS:
         try:
