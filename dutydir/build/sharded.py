@@ -76,6 +76,11 @@ def build_shards(config_file: Path, plan: Plan, store: Path, units: list[str], j
             build_one(config_file, plan, store / unit_id, unit_id, cache)
         return
     # fork: the workers start at once, without importing MkDocs again; this process runs no threads yet.
+    # jieba's dictionary is loaded here once (a second or more) instead of once in every worker.
+    shard.quiet_jieba()
+    import jieba
+
+    jieba.initialize()
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(min(jobs, len(units)), mp_context=context, initializer=shard.quiet_jieba) as pool:
         futures = [pool.submit(build_one, config_file, plan, store / unit_id, unit_id, cache) for unit_id in units]

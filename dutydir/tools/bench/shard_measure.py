@@ -130,7 +130,8 @@ def district_publish(bench: Bench, work: Path, cache: Path) -> Run:
     """The real district: publish once, then time `dutydir appoint` and `dutydir publish` (one unit: built whole)."""
     data = work / "district"
     data.mkdir()
-    shutil.copy2(ROOT / "data" / "leaders.yaml", data / "leaders.yaml")
+    for name in ("leaders.yaml", "notice.md"):
+        shutil.copy2(ROOT / "data" / name, data / name)
     env = bench.env(cache, data / "leaders.yaml", "auto")
     publish = [DUTYDIR, "publish", str(work / "www-district"), "--data", str(data / "leaders.yaml")]
     timed([publish], env)
