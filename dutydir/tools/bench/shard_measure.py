@@ -17,12 +17,14 @@ from pathlib import Path
 
 from dutydir.tools import synth
 from dutydir.tools.bench.builds import CONFIG, ROOT, Bench, BenchError
-from dutydir.tools.bench.measure import APPOINT, SEED
+from dutydir.tools.bench.measure import SEED
 from dutydir.tools.bench.shard_results import CitySize, Run, ShardRun
 
 DUTYDIR = str(Path(sys.executable).with_name("dutydir"))
 UNIT_APPOINT = ("units/unit-0002.yaml", "p-03", ("钱新任", "孙新任"), "2025-12-01")
 """The change in another unit than the main one: its file, the post, a new holder for each side, the day."""
+DISTRICT_APPOINT = ("fuquzhang-jiaotong", "王新任", "2025-12-01")
+"""The change in the real district: a post of data/leaders.yaml, a new holder, the day."""
 WHOLE_PUBLISH = "import sys; from pathlib import Path; from dutydir.build import publish; " + (
     "publish.publish(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))"
 )
@@ -135,7 +137,7 @@ def district_publish(bench: Bench, work: Path, cache: Path) -> Run:
     env = bench.env(cache, data / "leaders.yaml", "auto")
     publish = [DUTYDIR, "publish", str(work / "www-district"), "--data", str(data / "leaders.yaml")]
     timed([publish], env)
-    post, person, day = APPOINT
+    post, person, day = DISTRICT_APPOINT
     return timed([[DUTYDIR, "appoint", post, person, "--date", day, "--data", str(data / "leaders.yaml")], publish], env)
 
 
