@@ -26,7 +26,7 @@ def fail_data(e: DataError, file: object) -> None:
     """Print every problem of the data and a count line; exit 1."""
     for problem in e.problems:
         click.echo(str(problem), err=True)
-    click.echo(f"{file}: {len(e.problems)} error(s); nothing built", err=True)
+    click.echo(f"{file}：{len(e.problems)} 处错误；没有生成", err=True)
     sys.exit(1)
 
 
@@ -61,7 +61,7 @@ def plan_command(store: Path, config: Path, data: Path | None, day: dt.datetime 
     changed = sharded.write_fingerprints(plan, store)
     exe = str(Path(sys.executable).with_name("dutydir"))
     (store / makefile.NAME).write_text(makefile.makefile(plan, store, config, exe), encoding="utf-8")
-    click.echo(f"planned {len(plan.units)} units in {store}; {len(changed)} changed")
+    click.echo(f"已在 {store} 写好 {len(plan.units)} 个单位的生成计划；其中 {len(changed)} 个单位有改动")
 
 
 @click.command("build-unit")
@@ -77,17 +77,17 @@ def build_unit_command(unit_id: str, out: Path, plan_file: Path | None, config: 
     """
     plan_path = plan_file or out.parent / FILE
     if not plan_path.is_file():
-        fail(f"no plan at {plan_path}; run dutydir plan first")
+        fail(f"没有找到 {plan_path}：请先运行 dutydir plan")
     plan = Plan.read(plan_path)
     if unit_id not in plan.files:
-        fail(f"unit '{unit_id}' is not in {plan_path} (units: {', '.join(plan.files)})")
+        fail(f"单位 '{unit_id}' 不在 {plan_path} 中（共有：{'、'.join(plan.files)}）")
     try:
         sharded.build_one(config, plan, out, unit_id, sharded.default_cache(config))
     except DataError as e:
         fail_data(e, plan.files[unit_id])
     except BUILD_ERRORS as e:
         fail(str(e))
-    click.echo(f"built shard {unit_id} in {out}")
+    click.echo(f"已生成单位 {unit_id} 的分片：{out}")
 
 
 @click.command("merge")
@@ -100,12 +100,12 @@ def merge_command(store: Path, site: Path) -> None:
     Example: dutydir merge /srv/shards /srv/shards/site.new
     """
     if site.exists():
-        fail(f"{site} exists; give a new folder")
+        fail(f"{site} 已存在；请给一个新的文件夹")
     try:
         merge.merge(Plan.read(store / FILE), store, site)
     except BUILD_ERRORS as e:
         fail(str(e))
-    click.echo(f"merged {store} into {site}")
+    click.echo(f"已把 {store} 的分片合并到 {site}")
 
 
 @click.command("build-site")
@@ -124,14 +124,14 @@ def build_site_command(
     Example: dutydir build-site /tmp/site --shards /srv/shards --jobs 2
     """
     if site.exists():
-        fail(f"{site} exists; give a new folder")
+        fail(f"{site} 已存在；请给一个新的文件夹")
     try:
         outcome = sharded.build_site(config, site, store, data, day.date() if day else None, jobs)
     except DataError as e:
         fail_data(e, data or config)
     except BUILD_ERRORS as e:
         fail(str(e))
-    click.echo(f"built {len(outcome.built)} shard(s), kept {len(outcome.kept)}; site in {site}")
+    click.echo(f"重新生成 {len(outcome.built)} 个分片，保留 {len(outcome.kept)} 个未变的分片；网站在 {site}")
 
 
 COMMANDS = (plan_command, build_unit_command, merge_command, build_site_command)

@@ -16,9 +16,13 @@ def test_the_commands_are_those_the_readme_documents() -> None:
     assert COMMANDS == [
         "acting",
         "appoint",
+        "build-site",
+        "build-unit",
         "check",
         "diff",
+        "merge",
         "pair",
+        "plan",
         "publish",
         "reassign",
         "render",

@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from support import build_env, copy_project, mkdocs_build
 
 from dutydir.build.site_plan import make_plan
+from dutydir.cli import cli
 
 DAY = "2026-01-01"
 DUTYDIR = str(Path(sys.executable).with_name("dutydir"))
@@ -117,3 +119,13 @@ def test_a_units_fingerprint_changes_with_its_own_data_only(tmp_path: Path) -> N
     changed = sorted(u for u in before.fingerprints if before.fingerprints[u] != after.fingerprints[u])
     # The head of unit-0003 is listed on the unit index, which is the main unit's page.
     assert changed == ["district", "unit-0003"]
+
+
+def test_build_unit_without_a_plan_and_merge_into_a_used_folder_say_so(tmp_path: Path) -> None:
+    missing = CliRunner().invoke(cli, ["build-unit", "unit-0002", str(tmp_path / "store" / "unit-0002")])
+    plan = tmp_path / "store" / "plan.json"
+    assert (missing.exit_code, missing.stderr) == (1, f"dutydir: 没有找到 {plan}：请先运行 dutydir plan\n")
+    (tmp_path / "site").mkdir()
+    used = CliRunner().invoke(cli, ["merge", str(tmp_path / "store"), str(tmp_path / "site")])
+    assert (used.exit_code, used.stderr) == (1, f"dutydir: {tmp_path / 'site'} 已存在；请给一个新的文件夹\n")
+    assert not (tmp_path / "store").exists()
