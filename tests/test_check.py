@@ -50,7 +50,10 @@ CASES = [
         "unknown-field-typo",
         "    holders:\n      - person: 王一",
         "    holdrs:\n      - person: 王一",
-        ["leaders.yaml:18:5: zhenzhang: unknown field 'holdrs' in post (did you mean 'holders'?)"],
+        [
+            "leaders.yaml:18:5: zhenzhang: unknown field 'holdrs' in post (did you mean 'holders'?);"
+            " 可用的字段：id、name、role、clause、overall、sectors、holders、acting、liaises、note"
+        ],
     ),
     Case(
         "missing-required", "    role: mayor\n", "", ["leaders.yaml:14:5: zhenzhang: post lacks required field 'role'"]
@@ -113,7 +116,10 @@ CASES = [
         "scope-field-typo",
         "        children: [危险化学品]\n",
         "        children:\n          - name: 危险化学品\n            keyword: [剧毒]\n",
-        ["leaders.yaml:29:13: 危险化学品: unknown field 'keyword' in scope (did you mean 'keywords'?)"],
+        [
+            "leaders.yaml:29:13: 危险化学品: unknown field 'keyword' in scope (did you mean 'keywords'?);"
+            " 可用的字段：name、slug、keywords"
+        ],
     ),
     Case(
         "scope-keyword-is-a-sector",
@@ -252,13 +258,181 @@ CASES = [
         "keyword-field-typo",
         "      - 城镇燃气\n",
         "      - name: 城镇燃气\n        keyword: [天然气]\n",
-        ["leaders.yaml:29:9: 城镇燃气: unknown field 'keyword' in sector (did you mean 'keywords'?)"],
+        [
+            "leaders.yaml:29:9: 城镇燃气: unknown field 'keyword' in sector (did you mean 'keywords'?);"
+            " 可用的字段：name、kind、assists、children、slug、from、to、keywords"
+        ],
     ),
     Case(
         "empty-sector-list-item",
         "      - 教育\n",
         "      - \n",
         ["leaders.yaml:37:8: fu-b: expected a sector name or mapping, got nothing"],
+    ),
+]
+
+# Inputs that once passed the check and then crashed or misled the build, or hung the check itself.
+BOMB = "  - &a0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"  - &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n" for i in range(1, 9)
+)
+HOLDER_B = "        title: 副镇长\n        from: 2024-01-02\n"
+CASES += [
+    Case(
+        "site-name-markup",
+        "  short_name: 测试镇",
+        "  short_name: 测试镇\n  site_name: <b>测试镇</b>",
+        ["leaders.yaml:6:14: testtown: 网站名称中不能有字符 < > & \" ' `（主题会把它当作 HTML 输出）"],
+    ),
+    Case(
+        "alias-bomb",
+        "key_areas:\n",
+        "bomb:\n" + BOMB + "key_areas:\n",
+        ["leaders.yaml:73:5: leaders.yaml: 展开锚点和别名（& 与 *）后超过 200,000 个节点；请不要用别名层层引用"],
+    ),
+    Case(
+        "nesting-too-deep",
+        "key_areas:\n",
+        "deep: " + "[" * 1000 + "]" * 1000 + "\nkey_areas:\n",
+        ["leaders.yaml:67:38: leaders.yaml: 嵌套超过 32 层；数据文件用不到这么深的结构"],
+    ),
+    Case(
+        "alias-refers-to-itself",
+        "key_areas:\n",
+        "loop: &l [*l]\nkey_areas:\n",
+        ["leaders.yaml:67:7: leaders.yaml: 锚点（&）的内容里又引用了它自己（*）"],
+    ),
+    Case(
+        "control-character-yaml-rejects",
+        "  short_name: 测试镇",
+        "  short_name: 测试\x07镇",
+        ["leaders.yaml:5:17: leaders.yaml: 不可打印的字符 U+0007（控制字符）；请删去它"],
+    ),
+    Case(
+        "nul-in-title",
+        "  title: 关于测试镇领导安全生产责任的通知",
+        '  title: "关于测试镇\\0领导"',
+        ["leaders.yaml:8:10: notice: 文字中有不能显示的字符 U+0000（控制字符或方向控制符），请删去它"],
+    ),
+    Case(
+        "count-in-hexadecimal",
+        "    times: 1",
+        "    times: 0x10",
+        ["leaders.yaml:65:12: 三（一）: 次数 '0x10' 请只用十进制数字书写，如 1、2、12"],
+    ),
+    Case(
+        "count-too-large",
+        "    times: 1",
+        "    times: 99999",
+        ["leaders.yaml:65:12: 三（一）: 次数 99999 超过上限 1000"],
+    ),
+    Case(
+        "date-far-future",
+        HOLDER_B,
+        HOLDER_B + "        to: 9999-12-31\n",
+        ["leaders.yaml:44:13: 张三: 日期 9999-12-31 不在 1900-01-01 至 2099-12-31 之间，请检查年份"],
+    ),
+    Case(
+        "date-before-1900",
+        "  date: 2024-01-02",
+        "  date: 1800-01-02",
+        ["leaders.yaml:11:9: notice: 日期 1800-01-02 不在 1900-01-01 至 2099-12-31 之间，请检查年份"],
+    ),
+    Case(
+        "name-too-long",
+        "      - 教育\n",
+        "      - " + "教" * 81 + "\n",
+        [f"leaders.yaml:37:9: {'教' * 81}: 文字有 81 个字符，超过上限 80 个"],
+    ),
+    Case(
+        "text-too-long",
+        "    what: 召开会议",
+        "    what: " + "会" * 1001,
+        ["leaders.yaml:63:11: 三（一）: 文字有 1001 个字符，超过上限 1000 个"],
+    ),
+    Case(
+        "slug-too-long-for-a-file-name",
+        "      - 教育\n",
+        "      - " + "壮" * 40 + "\n",
+        [
+            f"leaders.yaml:37:9: {'壮' * 40}: 页面名有 279 个字符，超过上限 100 个；名称的拼音太长，请给它一个较短的 'slug:'"
+        ],
+    ),
+    Case(
+        "identifier-too-long",
+        "    sectors:\n      - 教育",
+        "    sectors:\n      - name: 教育\n        slug: " + "a" * 65,
+        ["leaders.yaml:38:15: 教育: 文字有 65 个字符，超过上限 64 个"],
+    ),
+    Case(
+        "zero-width-name",
+        "      - person: 张三",
+        '      - person: "\\u200b"',
+        ["leaders.yaml:41:17: \\u200b: 名称中有看不见的格式字符 U+200B（零宽或方向控制），请删去它"],
+    ),
+    Case(
+        "right-to-left-override-in-name",
+        "      - person: 张三",
+        '      - person: "张\\u202e三"',
+        ["leaders.yaml:41:17: 张\\u202e三: 文字中有不能显示的字符 U+202E（控制字符或方向控制符），请删去它"],
+    ),
+    Case(
+        "lone-surrogate",
+        "      - person: 张三",
+        '      - person: "张\\ud800三"',
+        ["leaders.yaml:41:17: 张\\ud800三: 文字中有不能显示的字符 U+D800（控制字符或方向控制符），请删去它"],
+    ),
+    Case(
+        "reserved-post-id",
+        "  - id: fu-b\n",
+        "  - id: index\n",
+        [
+            "leaders.yaml:33:9: index: 职务 id 'index' 是网站保留的页面名（leaders/index），请换一个",
+            "leaders.yaml:46:19: 李二: unknown AB partner 'fu-b' (did you mean 'fu-a'?)",
+        ],
+    ),
+    Case(
+        "reserved-sector-slug",
+        "      - 教育\n",
+        "      - name: 教育\n        slug: index\n",
+        ["leaders.yaml:37:9: 教育: 页面名 'index' 是网站保留的（sectors/index），请给它另一个 'slug:'"],
+    ),
+    Case(
+        "reserved-unit-id",
+        "  id: testtown",
+        "  id: leaders",
+        ["leaders.yaml:3:7: leaders: 单位 id 'leaders' 是网站保留的名称（leaders/），请换一个"],
+    ),
+    Case(
+        "ab-pair-ends-before-start",
+        "    from: 2024-01-02\n\ncommissioners:",
+        "    from: 2024-01-02\n    to: 2023-01-01\n\ncommissioners:",
+        ["leaders.yaml:48:9: 李二: AB角结束日 (2023-01-01) 早于开始日 (2024-01-02)"],
+    ),
+    Case(
+        "acting-given-twice",
+        HOLDER_B,
+        HOLDER_B + "    acting:\n" + "      - by: 李二\n        from: 2025-01-01\n        to: 2025-01-05\n" * 2,
+        ["leaders.yaml:48:9: fu-b: 代理 李二 2025-01-01 至 2025-01-05 重复写了两次"],
+    ),
+    Case(
+        "text-file-absolute",
+        "  date: 2024-01-02\n",
+        "  date: 2024-01-02\n  text_file: /etc/passwd\n",
+        ["leaders.yaml:12:14: notice: text_file '/etc/passwd' 必须是数据文件所在文件夹里的相对路径"],
+    ),
+    Case(
+        "text-file-outside-the-folder",
+        "  date: 2024-01-02\n",
+        "  date: 2024-01-02\n  text_file: ../../../../etc/passwd\n",
+        [
+            "leaders.yaml:12:14: notice: text_file '../../../../etc/passwd' 在数据文件所在文件夹之外；只能读取该文件夹里的文件"
+        ],
+    ),
+    Case(
+        "text-file-is-a-folder",
+        "  date: 2024-01-02\n",
+        "  date: 2024-01-02\n  text_file: .\n",
+        ["leaders.yaml:12:14: notice: cannot read text_file '.': 不是普通文件（可能是目录、管道或设备）"],
     ),
 ]
 

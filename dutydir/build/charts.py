@@ -14,10 +14,15 @@ from dutydir.render import pages
 from dutydir.render.site import site_pages
 
 
-def generated_pages(site: Site, cache: Path, directory_urls: bool = True) -> dict[str, str]:
-    """Every generated page of a site by its source path, with its charts rendered (or read from ``cache``)."""
+def generated_pages(
+    site: Site, cache: Path, directory_urls: bool = True, templates: Path | None = None
+) -> dict[str, str]:
+    """Every generated page of a site by its source path, with its charts rendered (or read from ``cache``).
+
+    ``templates`` is the site's folder of its own page templates, if it has one.
+    """
     later = Later(functools.partial(svg.render, cache_dir=cache))
-    return later.fill(site_pages(site, later, directory_urls))
+    return later.fill(site_pages(site, later, directory_urls, templates))
 
 
 class Later:

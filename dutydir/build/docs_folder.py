@@ -41,17 +41,23 @@ def render_project(
     s = settings.checked((config.get("extra") or {}).get("dutydir"), str(config_file))
     site, _ = load_site(data or config_file.parent / s.data_file, as_of or s.as_of)
     engine = search_engine.choose(s.search, site)
-    return site, write_docs(site, config_file, out, config_file.parent / s.cache_dir, engine)
+    templates = config_file.parent / s.templates if s.templates else None
+    return site, write_docs(site, config_file, out, config_file.parent / s.cache_dir, engine, templates)
 
 
-def write_docs(site: Site, config_file: Path, out: Path, cache: Path, engine: str) -> Path:
-    """Write ``site`` (one unit or several) into ``out`` as docs/ and mkdocs.yml; return that mkdocs.yml."""
+def write_docs(
+    site: Site, config_file: Path, out: Path, cache: Path, engine: str, templates: Path | None = None
+) -> Path:
+    """Write ``site`` (one unit or several) into ``out`` as docs/ and mkdocs.yml; return that mkdocs.yml.
+
+    ``templates`` is the site's folder of its own page templates, if it has one.
+    """
     refuse_files(out)
     with config_file.open(encoding="utf-8") as f:
         config: dict[str, Any] = yaml_load(f)
     docs = out / "docs"
     shutil.copytree(config_file.parent / config.get("docs_dir", "docs"), docs)
-    generated = charts.generated_pages(site, cache, config.get("use_directory_urls", True))
+    generated = charts.generated_pages(site, cache, config.get("use_directory_urls", True), templates)
     for src_uri, text in {**generated, **search_engine.extra_pages(engine)}.items():
         path = docs / src_uri
         if path.exists():
@@ -61,6 +67,7 @@ def write_docs(site: Site, config_file: Path, out: Path, cache: Path, engine: st
     words = dict.fromkeys(w for unit in site.units for w in search_words.segmenter_words(unit))
     (out / JIEBA_WORDS).write_text("".join(f"{w} {search_words.frequency(w)}\n" for w in words), encoding="utf-8")
     plain = plain_config(config, config_file.parent, out, engine)
+    plain["site_name"] = settings.site_name(str(config.get("site_name", "")), site)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return out / "mkdocs.yml"
 

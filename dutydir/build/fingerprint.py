@@ -3,7 +3,7 @@
 The inputs: the unit's view on the build's day (the whole model of the unit, which holds its data,
 its vocabulary and the day), the site's settings file and hand-written pages, the search engine,
 whether the site has several units (the main unit's pages then link to the unit index, and that
-index's rows for the main unit), the code and templates of dutydir that make pages, and the
+index's rows for the main unit), the site's own templates, the code and templates of dutydir that make pages, and the
 versions of the tools that write them (MkDocs, Material, jieba, Graphviz).
 
 The day is an input because every page says which day it describes: a site published on a new
@@ -45,10 +45,12 @@ def code() -> str:
     return h.hexdigest()
 
 
-def shared(config_file: Path, engine: str, day: dt.date, several: bool) -> str:
-    """The inputs every shard of a site shares, hashed."""
+def shared(config_file: Path, engine: str, day: dt.date, several: bool, templates: Path | None) -> str:
+    """The inputs every shard of a site shares, hashed: ``templates`` is the site's own templates folder."""
     h = hashlib.sha256(code().encode())
     h.update(config_file.read_bytes())
+    if templates is not None and templates.is_dir():
+        h.update(docs_hash(templates).encode())
     h.update(f"\0{engine}\0{day.isoformat()}\0{several}\0".encode())
     return h.hexdigest()
 
@@ -66,7 +68,7 @@ def unit(shared_hash: str, directory: Directory, rows: tuple[UnitRow, ...] | Non
 
 
 def docs_hash(docs: Path) -> str:
-    """A hash of the hand-written pages and assets (docs/), which only the main unit's shard builds."""
+    """A hash of every file of a folder (docs/ or the site's templates), with their names."""
     h = hashlib.sha256()
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         h.update(path.relative_to(docs).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

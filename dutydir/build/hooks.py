@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from dutydir.build import charts, search_engine, settings, strict, svg
+from dutydir.render import escape
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,13 +28,19 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     engine = search_engine.choose(s.search, site)
     search_engine.configure(config, engine)
     state.update(site=site, data=base / s.data_file, cache=base / s.cache_dir, engine=engine)
+    state["templates"] = base / s.templates if s.templates else None
+    # Material prints the site name unescaped in <title>, the header and an aria-label, and as HTML in a tooltip.
+    try:
+        config.site_name = escape.site_name(settings.site_name(config.site_name, site))
+    except ValueError as e:
+        raise PluginError(f"dutydir: {e}") from None
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Add every generated page, in memory, beside the hand-written ones in docs/."""
     try:
-        generated = charts.generated_pages(state["site"], state["cache"], config.use_directory_urls)
+        generated = charts.generated_pages(state["site"], state["cache"], config.use_directory_urls, state["templates"])
     except svg.ChartError as e:
         raise PluginError(str(e)) from None
     for src_uri, text in {**generated, **search_engine.extra_pages(state["engine"])}.items():

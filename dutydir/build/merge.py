@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from dutydir.build import pagefind, search_index
+from dutydir.build import docs_folder, pagefind, search_index
 from dutydir.build.shard import META, SITE, SITEMAP_URL
 from dutydir.build.site_plan import Plan
 
@@ -26,9 +26,10 @@ class MergeError(Exception):
 
 
 def merge(plan: Plan, shards: Path, out: Path) -> None:
-    """Assemble the shards in ``shards/ID/`` into ``out`` (new); write its sitemap and search index."""
+    """Assemble the shards in ``shards/ID/`` into ``out`` (new or empty); write its sitemap and search index."""
     metas = [shard_meta(plan, shards, row.id) for row in plan.units]
-    out.mkdir(parents=True)
+    docs_folder.refuse_files(out)  # new or empty: publish hands over an empty staging folder
+    out.mkdir(parents=True, exist_ok=True)
     main = plan.units[0].id
     link_tree(shards / main / SITE, out)
     for row in plan.units[1:]:
@@ -51,10 +52,10 @@ def shard_meta(plan: Plan, shards: Path, unit_id: str) -> dict[str, Any]:
     """A shard's shard.json, checked against the plan's fingerprint for its unit."""
     path = shards / unit_id / META
     if not path.is_file():
-        raise MergeError(f"shard {unit_id} is missing: no {path}")
+        raise MergeError(f"单位 {unit_id} 的分片缺失：没有 {path}")
     meta: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     if meta.get("fingerprint") != plan.fingerprints[unit_id]:
-        raise MergeError(f"shard {unit_id} was built from other inputs than the plan's; build it again")
+        raise MergeError(f"单位 {unit_id} 的分片不是按当前计划生成的（指纹不同）；请重新生成这个分片")
     return meta
 
 

@@ -7,19 +7,24 @@ result resolves; the swap is a single rename, so readers never see a half-writte
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import os
 import posixpath
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from dutydir.build.releases import ReleaseError, delete, locked, remove_debris, verify, write_manifest
 from dutydir.data.units import load_site
+from dutydir.stopping import die_with_parent, finishing_on_signals
 
 KEEP = 5
 """How many releases are kept, the live one included."""
@@ -43,46 +48,73 @@ def publish(
 ) -> Path:
     """Check, build, link-check and switch DEST to a new release; return the release folder.
 
-    ``build_into(data, config, out)`` builds the site (default: one ``mkdocs build``; sharded_publish.py
-    gives the sharded build).
+    ``build_into(data, config, out)`` builds the site into the empty folder ``out`` (default: one
+    ``mkdocs build``; sharded_publish.py gives the sharded build).
     """
     if dest.exists() and not dest.is_symlink():
         raise PublishError(f"{dest} exists and is not a symlink made by publishing; move it away first")
     load_site(data)  # every unit, units/ too: DataError with file:line messages before anything is built
     releases = releases_dir(dest)
-    releases.mkdir(parents=True, exist_ok=True)
+    with disk_errors("发布"), finishing_on_signals():
+        releases.mkdir(parents=True, exist_ok=True)
+        with locked(releases):
+            remove_debris(releases, dest)
+            release = new_release(releases, now)
+            # A folder of its own, whatever the clock says: two publishes never share one.
+            staging = Path(tempfile.mkdtemp(prefix=f".{release.name}.", suffix=".building", dir=releases))
+            try:
+                (build_into or build)(data, config, staging)
+                broken = broken_links(staging)
+                if broken:
+                    shown = "\n".join(broken[:20]) + (f"\n… and {len(broken) - 20} more" if len(broken) > 20 else "")
+                    raise PublishError(f"the new build has {len(broken)} broken internal link(s):\n{shown}")
+                write_manifest(staging)
+                staging.rename(release)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+            switch(dest, release)
+            prune(releases, keep=KEEP, live=release)
+    return release
+
+
+def new_release(releases: Path, now: dt.datetime | None) -> Path:
+    """A release folder name not taken yet: the time, and a number when that second is taken."""
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     release = releases / stamp
     n = 1
     while release.exists():
         n += 1
         release = releases / f"{stamp}-{n}"
-    staging = releases / f".{release.name}.building"
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        (build_into or build)(data, config, staging)
-        broken = broken_links(staging)
-        if broken:
-            shown = "\n".join(broken[:20]) + (f"\n… and {len(broken) - 20} more" if len(broken) > 20 else "")
-            raise PublishError(f"the new build has {len(broken)} broken internal link(s):\n{shown}")
-        staging.rename(release)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    switch(dest, release)
-    prune(releases, keep=KEEP, live=release)
     return release
+
+
+@contextlib.contextmanager
+def disk_errors(what: str) -> Iterator[None]:
+    """Turn a file system failure (full disk, no permission) into one line; the live site stays as it was."""
+    try:
+        yield
+    except ReleaseError as e:
+        raise PublishError(str(e)) from None
+    except OSError as e:
+        where = f"（{e.filename}）" if e.filename else ""
+        reason = "磁盘已满" if e.errno == errno.ENOSPC else e.strerror
+        raise PublishError(f"{what}失败：{reason}{where}；线上网站保持原样") from None
 
 
 def build(data: Path, config: Path, out: Path) -> None:
     """Run ``mkdocs build --strict`` for a data file into ``out``; raise PublishError on failure."""
     env = dict(os.environ, DUTYDIR_DATA=str(data.resolve()), NO_MKDOCS_2_WARNING="1")
+    # run() kills the build when this process is stopped; die_with_parent also when it is killed.
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out.resolve())],
         capture_output=True,
         text=True,
         env=env,
+        preexec_fn=die_with_parent,
     )
     if result.returncode != 0:
+        if "No space left on device" in result.stderr:
+            raise PublishError("发布失败：磁盘已满，新版本未能生成；线上网站保持原样")
         lines = [line for line in result.stderr.splitlines() if line.startswith(("ERROR", "WARNING"))]
         raise PublishError("mkdocs build failed:\n" + "\n".join(lines or result.stderr.splitlines()[-5:]))
 
@@ -105,15 +137,23 @@ def live_release(dest: Path) -> Path | None:
 
 
 def rollback(dest: Path) -> Path:
-    """Point DEST back at the release before the live one; return it."""
+    """Point DEST back at the release before the live one, once it is verified whole; return it."""
     live = live_release(dest)
     if live is None:
         raise PublishError(f"{dest} is not a published site (no symlink); nothing to roll back")
-    kept = sorted(p for p in releases_dir(dest).iterdir() if p.is_dir() and not p.name.startswith("."))
-    older = [p for p in kept if p.name < live.name]
-    if not older:
-        raise PublishError(f"{dest} has no release older than {live.name} to roll back to")
-    switch(dest, older[-1])
+    releases = releases_dir(dest)
+    with disk_errors("回滚"), finishing_on_signals(), locked(releases):
+        remove_debris(releases, dest)
+        kept = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))
+        older = [p for p in kept if p.name < live.name]
+        if not older:
+            raise PublishError(f"{dest} has no release older than {live.name} to roll back to")
+        problem = verify(older[-1])
+        broken = broken_links(older[-1]) if problem is None else []
+        if problem or broken:
+            reason = problem or f"版本 {older[-1].name} 有 {len(broken)} 个失效的内部链接（如 {broken[0]}）"
+            raise PublishError(f"{reason}；未回滚，线上网站保持原样")
+        switch(dest, older[-1])
     return older[-1]
 
 
@@ -122,7 +162,7 @@ def prune(releases: Path, keep: int, live: Path) -> None:
     kept = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))
     for old in kept[: max(0, len(kept) - keep)]:
         if old != live:
-            shutil.rmtree(old)
+            delete(old)
 
 
 class LinkParser(HTMLParser):

@@ -50,6 +50,8 @@ class Settings(base.Config):
     """Rendered charts, keyed by a hash of their DOT, relative to mkdocs.yml."""
     search = c.Choice(ENGINES, default="auto")
     """The search engine: material, pagefind, or auto (pagefind from 2,000 pages)."""
+    templates = c.Optional(c.Type(str))
+    """A folder of the site's own page templates, relative to mkdocs.yml; each replaces the packaged one of its name."""
 
 
 def read(config: MkDocsConfig) -> Settings:
@@ -87,3 +89,12 @@ def load(config: MkDocsConfig) -> tuple[Settings, Site]:
     for warning in warnings:
         log.info(str(warning))
     return s, site
+
+
+def site_name(configured: str, site: Site) -> str:
+    """The site's name: the main unit's ``site_name`` when its data gives one, else mkdocs.yml's.
+
+    The theme prints it into every page as HTML; the hook refuses one with markup characters
+    (the checker refuses them in the data, with their place).
+    """
+    return site.units[0].unit.site_name or configured

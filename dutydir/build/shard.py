@@ -28,7 +28,8 @@ from dutydir.build.site_plan import Plan
 from dutydir.data.errors import DataError, Problem
 from dutydir.data.load import build_checked, check_file
 from dutydir.model.directory import Directory
-from dutydir.render.site import UNITS, unit_pages
+from dutydir.render import pages
+from dutydir.render.site import UNITS, help_page, unit_pages
 
 META = "shard.json"
 """What a shard tells the merge step: its unit, fingerprint, sitemap entries and search entries."""
@@ -55,8 +56,9 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
     prefix = "" if main else f"{unit.unit.id}/"
     directory_urls = config.get("use_directory_urls", True)
     later = Later(functools.partial(svg.render, cache_dir=cache))
-    generated = unit_pages(unit, prefix, len(plan.units) > 1, later, directory_urls)
+    generated = unit_pages(unit, prefix, len(plan.units) > 1, later, directory_urls, plan.templates_dir)
     if main:
+        generated[pages.HELP] = help_page(unit, directory_urls, plan.templates_dir)
         if len(plan.units) > 1:
             generated[UNITS] = plan.unit_index()
         generated.update(search_engine.extra_pages(plan.engine))

@@ -105,6 +105,6 @@ def run(config_file: Path, site: Path, prefix: str, unit_id: str) -> None:
         with no_theme_files() if prefix else contextlib.nullcontext():
             mkdocs_build.build(config)
     except (Abort, MkDocsException) as e:
-        raise ShardError(f"shard {unit_id}: {e}" + "".join(f"\n  {line}" for line in handler.lines)) from None
+        raise ShardError(f"单位 {unit_id} 的分片生成失败：{e}" + "".join(f"\n  {line}" for line in handler.lines)) from None
     finally:
         logger.removeHandler(handler)

@@ -36,10 +36,17 @@ class Plan:
     """Each unit's data file by unit id (absolute paths)."""
     fingerprints: dict[str, str]
     """Each unit's fingerprint by unit id: its shard is rebuilt when this changes."""
+    templates: str = ""
+    """The site's folder of its own page templates (absolute), or '' when it has none."""
+
+    @property
+    def templates_dir(self) -> Path | None:
+        """The site's templates folder, if any."""
+        return Path(self.templates) if self.templates else None
 
     def unit_index(self) -> str:
         """The unit index page."""
-        return unit_index(list(self.units))
+        return unit_index(list(self.units), self.templates_dir)
 
     def write(self, path: Path) -> None:
         """Write the plan as JSON; a file that already says the same is left untouched (make goes by its time)."""
@@ -59,6 +66,7 @@ class Plan:
             units=tuple(UnitRow(**row) for row in data["units"]),
             files=data["files"],
             fingerprints=data["fingerprints"],
+            templates=data.get("templates", ""),
         )
 
 
@@ -77,8 +85,9 @@ def make_plan(config_file: Path, data: Path | None = None, as_of: dt.date | None
     # load_site reads the files in this order and skips none once it has returned.
     files = {str(u.unit.id): str(f.resolve()) for u, f in zip(site.units, unit_files(data), strict=True)}
     day = site.units[0].as_of
-    shared = fingerprint.shared(config_file, engine, day, len(site.units) > 1)
+    templates = (config_file.parent / s.templates).resolve() if s.templates else None
+    shared = fingerprint.shared(config_file, engine, day, len(site.units) > 1, templates)
     docs = config_file.parent / config.get("docs_dir", "docs")
     main = site.units[0]
     prints = {str(u.unit.id): fingerprint.unit(shared, u, *((rows, docs) if u is main else (None, None))) for u in site.units}
-    return Plan(engine, day, rows, files, prints), site
+    return Plan(engine, day, rows, files, prints, str(templates or "")), site

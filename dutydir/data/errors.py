@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+# Shown as escapes: control characters, and invisible or direction-changing ones that would garble the line.
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
 @dataclass(frozen=True, order=True)
@@ -27,9 +28,16 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.warning else ""
-        # A control character in a name from the file must not garble the terminal.
-        entity = CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", self.entity)
-        return f"{self.path}:{self.line}:{self.column}: {prefix}{entity}: {self.message}"
+        # A control character in a name or value from the file must not garble the terminal or split the line.
+        entity = CONTROL_RE.sub(escaped, self.entity)
+        message = CONTROL_RE.sub(escaped, self.message)
+        return f"{self.path}:{self.line}:{self.column}: {prefix}{entity}: {message}"
+
+
+def escaped(match: re.Match[str]) -> str:
+    """A character as a Python-style escape: \\x01, \\u200b."""
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class DataError(Exception):

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from dutydir.model.dates import UNKNOWN, UNKNOWN_DAY, Approx
+
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -22,8 +24,25 @@ NULL_TAG = "tag:yaml.org,2002:null"
 
 # A bare identifier: lower-case ASCII, digits and inner hyphens; safe in URLs and file names.
 IDENT_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A month or a year alone: 2007-07, 2007.
+PARTIAL_DATE_RE = re.compile(r"^([12][0-9]{3})(?:-([0-9]{1,2}))?$")
 # Control characters (a tab, a stray NUL from a bad paste) have no place in a one-line name.
 UNSAFE_NAME_RE = re.compile(r"[\x00-\x1f\x7f]")
+# In any text: control characters other than line breaks and tabs (a NUL breaks a chart's DOT), C1 controls,
+# bidirectional overrides that show a text other than it is, and halves of surrogate pairs that cannot be written.
+UNSAFE_TEXT_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# In a name also invisible format characters: a name of a zero-width space looks empty, yet is a page.
+INVISIBLE_RE = re.compile(r"[\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+MAX_TEXT = 1000
+"""Characters in one text field: the longest in the notice is 160; charts and search cut text beyond a few thousand."""
+MAX_NAME = 80
+"""Characters in a name: the longest in the notice is 10; a name becomes a chart label, a page title, a search word."""
+MAX_IDENT = 64
+"""Characters in an identifier, which becomes a file name."""
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2099, 12, 31)
+"""Dates outside these are typing mistakes, and the day after 9999-12-31 cannot be computed."""
+MAX_COUNT = 1000
 
 
 class Located(str):
@@ -54,17 +73,28 @@ class Record(dict[str, Any]):
 
 @dataclass
 class Report:
-    """Collects (line, column, entity, message) findings while walking the file."""
+    """Every finding of a file, errors and warnings alike, each as (line, column, entity, message, warning)."""
 
-    found: list[tuple[int, int, str, str]] = field(default_factory=list)
+    found: list[tuple[int, int, str, str, bool]] = field(default_factory=list)
 
-    def add(self, node_or_place: yaml.Node | tuple[int, int], entity: str, message: str) -> None:
-        """Record one finding at a node or at an explicit (line, column)."""
+    def add(
+        self, node_or_place: yaml.Node | tuple[int, int], entity: str, message: str, *, warning: bool = False
+    ) -> None:
+        """Record one finding at a node or at an explicit (line, column); a warning does not stop a build."""
         if isinstance(node_or_place, yaml.Node):
             line, column = place_of(node_or_place)
         else:
             line, column = node_or_place
-        self.found.append((line, column, entity, message))
+        self.found.append((line, column, entity, message, warning))
+
+    def warn(self, node_or_place: yaml.Node | tuple[int, int], entity: str, message: str) -> None:
+        """Record a warning: something a clerk should see that still builds (a vacancy, say)."""
+        self.add(node_or_place, entity, message, warning=True)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any finding is an error."""
+        return any(not f[4] for f in self.found)
 
 
 def place_of(node: yaml.Node) -> tuple[int, int]:
@@ -103,6 +133,7 @@ class Text(Kind):
     """A non-empty single string."""
 
     expected = "text"
+    unsafe = UNSAFE_TEXT_RE
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (STR_TAG, INT_TAG):
@@ -112,7 +143,21 @@ class Text(Kind):
         if not value.strip():
             report.add(node, entity, f"expected {self.expected}, got an empty string")
             return None
+        bad = self.unsafe.search(value)
+        if bad:
+            report.add(
+                node, entity, f"文字中有不能显示的字符 U+{ord(bad.group()):04X}（控制字符或方向控制符），请删去它"
+            )
+            return None
+        if len(value) > self.longest:
+            report.add(node, entity, f"文字有 {len(value)} 个字符，超过上限 {self.longest} 个")
+            return None
         return Located(value, *place_of(node))
+
+    @property
+    def longest(self) -> int:
+        """The most characters a value may have."""
+        return MAX_TEXT
 
 
 def is_wide(char: str) -> bool:
@@ -142,13 +187,26 @@ class Name(Text):
     """
 
     expected = "a name"
+    # Line breaks and other C0 controls get the name's own message below.
+    unsafe = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
         value = super().check(node, entity, report)
         if value is not None and (UNSAFE_NAME_RE.search(value) or value.strip() != value):
             report.add(node, entity, f"name {value!r} has a control character or outer spaces")
             return None
+        invisible = INVISIBLE_RE.search(value) if value is not None else None
+        if invisible:
+            report.add(
+                node, entity, f"名称中有看不见的格式字符 U+{ord(invisible.group()):04X}（零宽或方向控制），请删去它"
+            )
+            return None
         return value
+
+    @property
+    def longest(self) -> int:
+        """The most characters a name may have."""
+        return MAX_NAME
 
 
 class Ident(Text):
@@ -162,6 +220,11 @@ class Ident(Text):
             report.add(node, entity, f"identifier {value!r} may hold only a-z, 0-9 and inner '-'")
             return None
         return value
+
+    @property
+    def longest(self) -> int:
+        """The most characters an identifier may have."""
+        return MAX_IDENT
 
 
 class Choice(Text):
@@ -187,14 +250,41 @@ class Date(Kind):
     def check(self, node: yaml.Node, entity: str, report: Report) -> dt.date | None:
         if isinstance(node, yaml.ScalarNode) and node.tag in (TIMESTAMP_TAG, STR_TAG):
             try:
-                return dt.date.fromisoformat(node.value)
+                day = dt.date.fromisoformat(node.value)
             except ValueError:
                 pass
+            else:
+                if FIRST_DAY <= day <= LAST_DAY:
+                    return day
+                report.add(node, entity, f"日期 {day} 不在 {FIRST_DAY} 至 {LAST_DAY} 之间，请检查年份")
+                return None
         if isinstance(node, yaml.ScalarNode) and node.tag == TIMESTAMP_TAG:
             report.add(node, entity, f"'{node.value}' is not a valid date")
         else:
             report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
         return None
+
+
+class LooseDate(Date):
+    """A date as a notice may give it: YYYY-MM-DD, YYYY-MM, YYYY, or 不详 where ``unknown`` allows it."""
+
+    def __init__(self, unknown: bool = False) -> None:
+        self.unknown = unknown
+        self.expected = "a date (YYYY-MM-DD, YYYY-MM or YYYY" + (", or 不详)" if unknown else ")")
+
+    def check(self, node: yaml.Node, entity: str, report: Report) -> dt.date | None:  # type: ignore[override]
+        if isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG) and node.style is None:
+            if self.unknown and node.value == UNKNOWN:
+                return UNKNOWN_DAY
+            m = PARTIAL_DATE_RE.match(node.value)
+            if m and 1 <= int(m.group(2) or 1) <= 12:
+                month = m.group(2)
+                return Approx(int(m.group(1)), int(month or 1), "month" if month else "year")
+            if node.tag == STR_TAG or m:
+                forms = "YYYY-MM-DD、YYYY-MM 或 YYYY" + ("，不知道时写 不详" if self.unknown else "")
+                report.add(node, entity, f"日期“{node.value}”无法识别；请写成 {forms}")
+                return None
+        return super().check(node, entity, report)
 
 
 class Count(Kind):
@@ -203,10 +293,21 @@ class Count(Kind):
     expected = "a whole number above 0"
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> int | None:
+        if (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag == INT_TAG
+            and not (node.value.isascii() and node.value.isdigit())
+        ):
+            # YAML 1.1 also reads 0x10, 0o17, 1_000 and 1:30 as numbers; a clerk means none of them.
+            report.add(node, entity, f"次数 '{node.value}' 请只用十进制数字书写，如 1、2、12")
+            return None
         if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
-            number = int(node.value)
-            if number > 0:
-                return number
+            # A thousand digits is too many for int() itself; no count needs more than four.
+            if len(node.value) > 4 or int(node.value) > MAX_COUNT:
+                report.add(node, entity, f"次数 {node.value} 超过上限 {MAX_COUNT}")
+                return None
+            if int(node.value) > 0:
+                return int(node.value)
         report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
         return None
 
@@ -281,7 +382,8 @@ class Mapping(Kind):
             spec = self.fields.get(name) if isinstance(name, str) else None
             if spec is None:
                 hint = suggest(str(name), list(self.fields)) if isinstance(name, str) else ""
-                report.add(key_node, entity, f"unknown field {name!r} in {self.what}{hint}")
+                allowed = "、".join(self.fields)
+                report.add(key_node, entity, f"unknown field {name!r} in {self.what}{hint}; 可用的字段：{allowed}")
                 continue
             value = spec.kind.check(value_node, spec.name if self.keys_name_entities else entity, report)
             if value is not None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dutydir.data.fields import Choice, Count, Date, Field, Ident, ListOf, Mapping, Name, Text
+from dutydir.data.fields import Choice, Count, Date, Field, Ident, ListOf, LooseDate, Mapping, Name, Text
+from dutydir.model.words import LEVELS, Words
 
 ROLES = ("mayor", "executive", "member")
 DUTY_GROUPS = ("mayor", "members", "commissioners")
@@ -15,8 +16,15 @@ HOLDING = Mapping(
     [
         Field("person", Name(), required=True, doc="The person's name as written in the notice."),
         Field("title", Text(), doc="The person's full title, e.g. 区委副书记、区长."),
-        Field("from", Date(), required=True, doc="First day in the post."),
-        Field("to", Date(), doc="Last day in the post; absent while the person holds it."),
+        Field(
+            "from",
+            LooseDate(unknown=True),
+            required=True,
+            doc="First day in the post; 2007-07, 2007 or 不详 when so given.",
+        ),
+        Field("to", LooseDate(), doc="Last day in the post; absent while the person holds it."),
+        Field("left_for", Text(), doc="Where the person went on leaving, e.g. 调任区委副书记."),
+        Field("note", Text(), doc="A remark the notice makes on the person, e.g. 在中央党校学习."),
     ],
     entity="person",
 )
@@ -36,7 +44,8 @@ SECTOR: Mapping = Mapping(
     "sector",
     [
         Field("name", Name(), required=True, doc="The sector's name exactly as in the notice."),
-        Field("kind", Text(), doc="How the post answers for it when the notice says more than 负责."),
+        Field("kind", Text(), doc="How the post answers for it when the notice says more than 负责: 分管, 全面负责 …"),
+        Field("assists", Ident(), doc="The post that leads it when this post only assists (协助)."),
         Field("children", ListOf(SCOPE), doc="Scopes named in parentheses after it: names, or mappings."),
         Field("slug", Ident(), doc="URL name of its page; derived from pinyin when absent."),
         Field("from", Date(), doc="First day the post answers for it; absent when since the notice."),
@@ -69,27 +78,43 @@ POST = Mapping(
         Field("sectors", ListOf(SECTOR), doc="Departments, sectors and zones, in the notice's order."),
         Field("holders", ListOf(HOLDING), doc="Who held the post, oldest first."),
         Field("acting", ListOf(ACTING), doc="Temporary stand-ins for the holder."),
+        Field("liaises", ListOf(Name()), doc="Bodies the post only liaises with (联系): not its 分管 sectors."),
+        Field("note", Text(), doc="A remark the notice makes on the post."),
     ],
     entity="id",
 )
 
 DOCUMENT = Mapping(
     "document",
-    [Field("title", Text(), required=True), Field("number", Text(), required=True)],
-    entity="number",
+    [Field("title", Text(), required=True), Field("number", Text(), doc="Its document number; absent when unknown.")],
+    entity="title",
+)
+
+SUCCESSOR = Mapping(
+    "successor rule",
+    [
+        Field("clause", Text(), doc="Where the notice says it, e.g. 四（一）."),
+        Field("text", Text(), required=True, doc="The rule as the notice words it."),
+    ],
 )
 
 NOTICE = Mapping(
     "notice",
     [
         Field("title", Text(), required=True, doc="The notice's title."),
-        Field("number", Text(), required=True, doc="Its document number (文号)."),
+        Field("number", Text(), doc="Its document number (文号); absent when unknown."),
         Field("issuer", Text(), required=True, doc="The issuing office."),
-        Field("date", Date(), required=True, doc="Date of issue."),
+        Field("date", LooseDate(), required=True, doc="Date of issue; 2007-07 or 2007 when only so known."),
         Field("addressees", Text(), doc="To whom it is addressed."),
         Field("text_file", Text(), doc="The cleaned text as Markdown, relative to the data file."),
         Field("basis", ListOf(DOCUMENT), doc="Documents the notice rests on."),
+        Field("successor", SUCCESSOR, doc="The notice's rule that a successor takes over a post's duties."),
     ],
+)
+
+WORDS = Mapping(
+    "words",
+    [Field(f.name, Text(), doc=f.__doc__ or "") for f in Words.__dataclass_fields__.values() if f.name != "level"],
 )
 
 UNIT = Mapping(
@@ -98,6 +123,31 @@ UNIT = Mapping(
         Field("id", Ident(), required=True, doc="Identifier of the unit."),
         Field("name", Text(), required=True, doc="Full name of the government."),
         Field("short_name", Text(), required=True, doc="Short name used in titles, e.g. 新洲区."),
+        Field(
+            "site_name",
+            Text(),
+            doc="The site's name, when this unit's data should set it, e.g. 柳河镇安全生产责任目录.",
+        ),
+        Field("level", Choice(*LEVELS), doc="区, 县, 市, 镇, 乡 or 街道: sets the default words; 区 when absent."),
+        Field("words", WORDS, doc="Words of this unit that differ from its level's defaults."),
+    ],
+)
+
+EXCEPTION = Mapping(
+    "AB exception",
+    [
+        Field("sector", Name(), required=True, doc="A sector of either partner."),
+        Field("by", Ident(), doc="The post that covers it instead; absent when nobody but the responsible leader may."),
+    ],
+    entity="sector",
+    shorthand="sector",
+)
+
+AB_RULES = Mapping(
+    "AB rules",
+    [
+        Field("clause", Text(), doc="Where the notice sets up AB pairs, e.g. 一（二）."),
+        Field("fallback", Text(), doc="The C角 of every pair that names none: a post id, or in words."),
     ],
 )
 
@@ -107,6 +157,8 @@ AB_PAIR = Mapping(
         Field("posts", ListOf(Ident(), allow_empty=False), required=True, doc="The two posts."),
         Field("from", Date(), required=True, doc="First day of the pairing."),
         Field("to", Date(), doc="Last day of the pairing, once it has ended."),
+        Field("fallback", Text(), doc="The C角 when both are away: a post id, or who arranges cover, in words."),
+        Field("except", ListOf(EXCEPTION), doc="Sectors a partner may not take over."),
     ],
 )
 
@@ -142,7 +194,11 @@ SAFETY_OFFICE = Mapping(
 
 DEPARTMENT_HEADS = Mapping(
     "department heads",
-    [Field("clause", Text()), Field("duty", Text(), required=True)],
+    [
+        Field("name", Text(), doc="Who, as the notice words it; '<departments>主要负责人' when absent."),
+        Field("clause", Text()),
+        Field("duty", Text(), required=True),
+    ],
 )
 
 DUTY = Mapping(
@@ -186,7 +242,11 @@ KEY_AREA_GROUP = Mapping(
 
 KEY_AREAS = Mapping(
     "key areas",
-    [Field("clause", Text()), Field("groups", ListOf(KEY_AREA_GROUP), required=True)],
+    [
+        Field("clause", Text()),
+        Field("inference_clause", Text(), doc="The clause an inferred mapping rests on, e.g. 二（二）."),
+        Field("groups", ListOf(KEY_AREA_GROUP), required=True),
+    ],
 )
 
 UNIT_FILE = Mapping(
@@ -196,6 +256,7 @@ UNIT_FILE = Mapping(
         Field("notice", NOTICE, required=True),
         Field("posts", ListOf(POST, allow_empty=False), required=True),
         Field("ab_pairs", ListOf(AB_PAIR)),
+        Field("ab_rules", AB_RULES),
         Field("commissioners", COMMISSIONERS),
         Field("safety_office", SAFETY_OFFICE),
         Field("department_heads", DEPARTMENT_HEADS),

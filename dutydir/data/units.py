@@ -57,7 +57,9 @@ def load_site(path: str | os.PathLike[str], as_of: dt.date | None = None) -> tup
     warnings: list[Problem] = []
     seen: dict[str, Path] = {}
     for f, c in checked.items():
-        foreign = {pid: unit_of[g] for g, other in checked.items() if g != f and g in unit_of for pid in other.post_ids()}
+        foreign = {
+            pid: unit_of[g] for g, other in checked.items() if g != f and g in unit_of for pid in other.post_ids()
+        }
         try:
             directory, found = build_checked(c, as_of, foreign)
         except DataError as e:

@@ -3,6 +3,7 @@
 from dutydir.model.directory import (
     DEFAULT_KIND,
     PERIOD_WORDS,
+    AbException,
     AbPair,
     Acting,
     Assignment,
@@ -30,6 +31,7 @@ __all__ = [
     "Acting",
     "Post",
     "AbPair",
+    "AbException",
     "Document",
     "Notice",
     "Body",

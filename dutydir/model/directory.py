@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dutydir.model.notice import PERIOD_WORDS, Body, Document, Duty, KeyArea, Notice, Obligation, Unit
+from dutydir.model.span import Span, latest_covering
+
 DEFAULT_KIND = "负责"
-PERIOD_WORDS = {"month": "每月", "two_months": "每两个月", "quarter": "每季度", "year": "每年"}
 
 
 @dataclass(frozen=True)
-class Holding:
+class Holding(Span):
     """A person's term in a post (Popolo's Membership)."""
 
     person: str
@@ -22,17 +24,17 @@ class Holding:
     title: str
     """The person's full title as written, e.g. 区委副书记、区长."""
     start: dt.date
-    """First day in the post."""
+    """First day in the post; ``dates.UNKNOWN_DAY`` (date.min) when the notice does not say (不详)."""
     end: dt.date | None = None
     """Last day in the post; None while it lasts."""
-
-    def covers(self, day: dt.date) -> bool:
-        """True when the term includes ``day``."""
-        return self.start <= day and (self.end is None or day <= self.end)
+    left_for: str = ""
+    """Where the person went on leaving, e.g. 调任区委副书记."""
+    note: str = ""
+    """A remark on the person, e.g. 在中央党校学习."""
 
 
 @dataclass(frozen=True)
-class Assignment:
+class Assignment(Span):
     """A post's responsibility for a sector over a span of days, as one entry of the data declares it."""
 
     post_id: str
@@ -47,10 +49,8 @@ class Assignment:
     """Name of the sector it is a scope of, for a child sector."""
     children: tuple[str, ...] = ()
     """Names of its scopes, in the notice's order."""
-
-    def covers(self, day: dt.date) -> bool:
-        """True when the assignment is in force on ``day``."""
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+    lead: str | None = None
+    """The post that leads it when this post only assists (协助); None otherwise."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,8 @@ class Sector:
     """Every assignment of the sector, oldest first."""
     keywords: tuple[str, ...] = ()
     """Words readers search it by that its name lacks; added for search, not the notice's text."""
+    lead: str | None = None
+    """The post that leads it when the responsible post only assists (协助); None otherwise."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class Commissioner:
 
 
 @dataclass(frozen=True)
-class Acting:
+class Acting(Span):
     """A temporary stand-in for a post's holder: leave, a trip, study."""
 
     by: str
@@ -99,10 +101,6 @@ class Acting:
     """Last day."""
     reason: str = ""
     """Why, when given."""
-
-    def covers(self, day: dt.date) -> bool:
-        """True when the stand-in is in force on ``day``."""
-        return self.start <= day <= self.end
 
 
 @dataclass(frozen=True)
@@ -127,10 +125,14 @@ class Post:
     """Position in the notice, from 0."""
     acting: tuple[Acting, ...] = ()
     """Temporary stand-ins, oldest first."""
+    liaises: tuple[str, ...] = ()
+    """Bodies the post only liaises with (联系), in the notice's order; never counted as its sectors."""
+    note: str = ""
+    """A remark the notice makes on the post."""
 
 
 @dataclass(frozen=True)
-class AbPair:
+class AbPair(Span):
     """Two posts that stand in for each other (互为AB角)."""
 
     posts: tuple[str, str]
@@ -139,117 +141,20 @@ class AbPair:
     """First day of the pairing."""
     end: dt.date | None = None
     """Last day of the pairing; None while it lasts."""
-
-    def covers(self, day: dt.date) -> bool:
-        """True when the pairing is in force on ``day``."""
-        return self.start <= day and (self.end is None or day <= self.end)
-
-
-@dataclass(frozen=True)
-class Document:
-    """A document cited by number."""
-
-    title: str
-    """Its title."""
-    number: str
-    """Its document number (文号)."""
+    fallback: str = ""
+    """The C角 when both are away: a post id, or who arranges cover in words; '' for none."""
+    exceptions: tuple[AbException, ...] = ()
+    """Sectors a partner may not take over."""
 
 
 @dataclass(frozen=True)
-class Notice:
-    """The notice the directory is drawn from."""
+class AbException:
+    """A sector that an AB partner may not take over (e.g. 公安 work is not delegated)."""
 
-    title: str
-    """Title of the notice."""
-    number: str
-    """Document number, e.g. 新政办〔2022〕4号."""
-    issuer: str
-    """The issuing office."""
-    date: dt.date
-    """Date of issue."""
-    addressees: str
-    """To whom it is addressed."""
-    basis: tuple[Document, ...]
-    """Documents it rests on."""
-    text: str
-    """Its cleaned text as Markdown, or '' when none is given."""
-
-
-@dataclass(frozen=True)
-class Body:
-    """A body with a duty that is not a leader post (the Safety Committee office, department heads)."""
-
-    name: str
-    """What it is called."""
-    duty: str
-    """Its duty as the notice words it."""
-    clause: str
-    """Where in the notice."""
-    short_name: str = ""
-    """Its usual short name, e.g. 区安委办."""
-    host: str = ""
-    """The bureau that houses it, e.g. 区应急管理局."""
-
-
-@dataclass(frozen=True)
-class Duty:
-    """A list of duties the notice sets for a group (section 二)."""
-
-    applies_to: str
-    """mayor, members or commissioners."""
-    clause: str
-    """Where in the notice."""
-    items: tuple[str, ...]
-    """The duties, one sentence each."""
-
-
-@dataclass(frozen=True)
-class Obligation:
-    """A recurring task with a minimum frequency (section 三)."""
-
-    who: str
-    """Group bound: mayor_or_executive, members, commissioners, office_director, department_heads."""
-    clause: str
-    """Where in the notice."""
-    what: str
-    """What must be done."""
-    every: str
-    """The longest interval: month, two_months, quarter or year."""
-    times: int
-    """How many times at least in each interval."""
-
-    @property
-    def frequency(self) -> str:
-        """The frequency in words, e.g. 每季度至少1次."""
-        return f"{PERIOD_WORDS[self.every]}至少{self.times}次"
-
-
-@dataclass(frozen=True)
-class KeyArea:
-    """A key area of 四（二） and the sectors it falls under."""
-
-    name: str
-    """The area as the notice names it."""
-    group: str
-    """The notice's grouping, e.g. 人员聚集场所公共安全领域."""
-    sectors: tuple[str, ...]
-    """Names of the sectors it falls under."""
-    basis: str
-    """stated when the notice names the sector itself, inferred otherwise."""
-    note: str
-    """Why an inferred mapping holds."""
-
-
-@dataclass(frozen=True)
-class Unit:
-    """The government whose leaders the directory lists."""
-
-    id: str
-    """Identifier."""
-    name: str
-    """Full name."""
-    short_name: str
-    """Short name, e.g. 新洲区."""
+    sector: str
+    """The sector's name."""
+    by: str | None = None
+    """The post that covers it instead; None when nobody but the responsible leader may."""
 
 
 @dataclass
@@ -290,6 +195,12 @@ class Directory:
     """Where in the notice the key areas are listed."""
     as_of: dt.date
     """The day the directory describes: who holds what on that day."""
+    ab_clause: str = ""
+    """Where the notice sets up AB pairs."""
+    ab_fallback: str = ""
+    """The C角 of every pair that names none: a post id, or words; '' for none."""
+    key_areas_inference_clause: str = ""
+    """The clause an inferred key-area mapping rests on."""
     _posts_by_id: dict[str, Post] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -305,7 +216,7 @@ class Directory:
 
     def holder_on(self, post: Post, day: dt.date) -> Holding | None:
         """Who holds the post on a given day."""
-        return next((h for h in reversed(post.holders) if h.covers(day)), None)
+        return latest_covering(post.holders, day)
 
     def acting_now(self, post: Post) -> Acting | None:
         """The stand-in in force on the directory's day, if any."""
@@ -330,6 +241,18 @@ class Directory:
                 return self.post(other)
         return None
 
+    def pair_of(self, post: Post) -> AbPair | None:
+        """The AB pair the post is in on the directory's day."""
+        return next((p for p in self.ab_pairs if p.covers(self.as_of) and post.id in p.posts), None)
+
+    def assisted(self, post: Post) -> list[Sector]:
+        """Sectors this post leads while another post assists (协助), in the notice's order."""
+        return [s for s in self.sectors.values() if s.lead == post.id and s.parent is None]
+
+    def liaisons_of(self, name: str) -> list[Post]:
+        """Posts that liaise with (联系) a body."""
+        return [p for p in self.posts if name in p.liaises]
+
     def current_pairs(self) -> list[AbPair]:
         """AB pairs in force on the directory's day, in the order written."""
         return [p for p in self.ab_pairs if p.covers(self.as_of)]
@@ -341,7 +264,7 @@ class Directory:
     def commissioner_holder(self, post: Post) -> Holding | None:
         """Who serves as the post's commissioner on the directory's day."""
         c = self.commissioner(post)
-        return next((h for h in reversed(c.holders) if h.covers(self.as_of)), None) if c else None
+        return latest_covering(c.holders, self.as_of) if c else None
 
     def sectors_of(self, post: Post) -> list[Sector]:
         """The post's sectors, each top-level one followed by its children."""
@@ -371,3 +294,16 @@ class Directory:
         if post.role in ("mayor", "executive"):
             groups.add("mayor_or_executive")
         return [o for o in self.obligations if o.who in groups]
+
+
+# The notice's other records, re-exported: callers import them from here as before.
+__all__ = [
+    "PERIOD_WORDS",
+    "Body",
+    "Document",
+    "Duty",
+    "KeyArea",
+    "Notice",
+    "Obligation",
+    "Unit",
+]

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dutydir.model.directory import Directory, Post
+from dutydir.model import dates
+from dutydir.model.dates import UNKNOWN_DAY
+from dutydir.model.directory import Directory, Holding, Post
 
 
 @dataclass(frozen=True, order=True)
@@ -25,8 +27,8 @@ class Event:
 
 
 def cn_date(day: dt.date) -> str:
-    """2026-12-01 → 2026年12月1日."""
-    return f"{day.year}年{day.month}月{day.day}日"
+    """2026-12-01 → 2026年12月1日; 2007年7月 for a date known to the month."""
+    return dates.cn(day)
 
 
 def label(d: Directory, post: Post, day: dt.date) -> str:
@@ -35,22 +37,31 @@ def label(d: Directory, post: Post, day: dt.date) -> str:
     return f"{holder.person}（{post.name}）" if holder else f"{post.name}（空缺）"
 
 
+def left_of(h: Holding) -> str:
+    """'（调任区委副书记）' for a holder who left for another office, else ''."""
+    return f"（{h.left_for}）" if h.left_for else ""
+
+
 def history(d: Directory) -> list[Event]:
     """Every dated change the data records, oldest first; the notice's own date counts as its start."""
     events: list[tuple[dt.date, str]] = []
     for post in d.posts:
         previous = None
         for h in post.holders:
+            # A successor takes over the duties only where the notice says so (Xinzhou's 四（一）).
+            takes_over = "，相关安全生产工作职责由其承担" if d.notice.successor else ""
             if previous is not None and previous.end is not None and previous.end + dt.timedelta(days=1) == h.start:
                 events.append(
-                    (h.start, f"{h.person}接替{previous.person}任{post.name}，相关安全生产工作职责由其承担。")
+                    (h.start, f"{h.person}接替{previous.person}{left_of(previous)}任{post.name}{takes_over}。")
                 )
-            else:
+            elif h.start != UNKNOWN_DAY:
                 events.append((h.start, f"{h.person}任{post.name}。"))
             if h.end is not None and not any(o.start == h.end + dt.timedelta(days=1) for o in post.holders):
                 partner = d.partner_on(post, h.end + dt.timedelta(days=1))
                 cover = f"由AB角{label(d, partner, h.end + dt.timedelta(days=1))}代理" if partner else "暂无AB角代理"
-                events.append((h.end + dt.timedelta(days=1), f"{post.name}职务空缺（原任{h.person}），{cover}。"))
+                events.append(
+                    (h.end + dt.timedelta(days=1), f"{post.name}职务空缺（原任{h.person}{left_of(h)}），{cover}。")
+                )
             previous = h
         for stand_in in post.acting:
             reason = f"（{stand_in.reason}）" if stand_in.reason else ""
@@ -97,7 +108,9 @@ def horizon(d: Directory) -> dt.date:
     """The first day on which every dated change in the data has taken effect."""
     days = [d.as_of]
     for post in d.posts:
-        days += [h.start for h in post.holders] + [h.end + dt.timedelta(days=1) for h in post.holders if h.end]
+        days += [h.start for h in post.holders if h.start != UNKNOWN_DAY] + [
+            h.end + dt.timedelta(days=1) for h in post.holders if h.end
+        ]
     for sector in d.sectors.values():
         days += [a.start for a in sector.assignments if a.start] + [
             a.end + dt.timedelta(days=1) for a in sector.assignments if a.end

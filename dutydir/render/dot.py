@@ -6,7 +6,7 @@ same data always gives the same DOT, and the SVG cache keyed on it is hit.
 
 from __future__ import annotations
 
-from dutydir.model.directory import Directory, Post
+from dutydir.model.directory import DEFAULT_KIND, Directory, Post
 from dutydir.render import urls
 from dutydir.render.escape import dot_label, dot_string
 
@@ -19,6 +19,7 @@ MAYOR_STYLE = 'shape=box, style="rounded,filled,bold", fillcolor="#c9daf5", colo
 COMMISSIONER_STYLE = 'shape=note, style=filled, fillcolor="#fff7e0", color="#b08a2e", fontsize=10'
 OFFICE_STYLE = 'shape=component, style=filled, fillcolor="#e6f4ea", color="#2e7d4f"'
 SECTOR_STYLE = 'shape=box, style="filled", fillcolor="#f5f5f5", color="#8a8a8a", fontsize=11'
+LIAISON_STYLE = 'shape=box, style="dashed", color="#8a8a8a", fontsize=11'
 AB_EDGE = 'dir=both, arrowhead=normal, arrowtail=normal, color="#c62828", fontcolor="#c62828", style=bold, penwidth=1.6'
 
 
@@ -109,7 +110,9 @@ def district(d: Directory, directory_urls: bool = True, page: str = urls.HOME) -
                 f"  {dot_string('post-' + top.id)} -> {dot_string('post-' + p.id)} [arrowhead=none, minlen={minlen}];"
             )
     if office:
-        lead = executives[0] if executives else top
+        # Only a post whose overall duty says it leads the safety committee's work gets the edge (一（二）1 in Xinzhou).
+        names = [n for n in ("安全生产委员会", "安委会", office.short_name) if n]
+        lead = next((p for p in ordered if p.overall and any(n in p.overall for n in names)), None)
         if lead:
             lines.append(
                 f'  {dot_string("post-" + lead.id)} -> "office" [style=dashed, label="领导日常工作", arrowhead=open];'
@@ -126,6 +129,34 @@ def district(d: Directory, directory_urls: bool = True, page: str = urls.HOME) -
     return "\n".join(lines) + "\n"
 
 
+def related(d: Directory, post: Post, page: str, directory_urls: bool) -> list[str]:
+    """Nodes and edges of what a post leads while others assist (协助), and of the bodies it liaises with (联系)."""
+    lines = []
+    for s in d.assisted(post):
+        target = urls.url(page, urls.sector_page(s.slug), directory_urls)
+        helper = d.responsible(s)
+        lines.append(
+            f"  {dot_string('led-' + s.slug)} [{SECTOR_STYLE}, label={dot_label(s.name, '（牵头负责）')}, "
+            f'URL={dot_string(target)}, target="_top", tooltip={dot_string(s.name)}];'
+        )
+        who = d.holder(helper)
+        label = f"{who.person if who else VACANT}协助"
+        lines.append(f"  {dot_string('post-' + post.id)} -> {dot_string('led-' + s.slug)} [label={dot_string(label)}];")
+    for i, name in enumerate(post.liaises):
+        node = dot_string(f"liaison-{i}")
+        sector = d.sectors.get(name)
+        link = (
+            f'URL={dot_string(urls.url(page, urls.sector_page(sector.slug), directory_urls))}, target="_top", '
+            if sector
+            else ""
+        )
+        lines.append(
+            f"  {node} [{LIAISON_STYLE}, label={dot_label(name, '（联系）')}, {link}tooltip={dot_string(name)}];"
+        )
+        lines.append(f'  {dot_string("post-" + post.id)} -> {node} [style=dashed, label="联系", arrowhead=open];')
+    return lines
+
+
 def leader(d: Directory, post: Post, directory_urls: bool = True) -> str:
     """A chart centred on one leader post: its AB partner, its commissioner and its sectors."""
     page = urls.leader_page(post.id)
@@ -139,7 +170,7 @@ def leader(d: Directory, post: Post, directory_urls: bool = True) -> str:
     lines.append("  // sectors")
     for s in d.sectors_of(post):
         target = urls.url(page, urls.sector_page(s.slug), directory_urls)
-        label = dot_label(s.name, f"（{s.kind}）" if s.kind != "负责" else "")
+        label = dot_label(s.name, f"（{s.kind}）" if s.kind != DEFAULT_KIND else "")
         lines.append(
             f"  {dot_string('sector-' + s.slug)} [{SECTOR_STYLE}, label={label}, "
             f'URL={dot_string(target)}, target="_top", tooltip={dot_string(s.name)}];'
@@ -155,5 +186,6 @@ def leader(d: Directory, post: Post, directory_urls: bool = True) -> str:
     for s in d.sectors_of(post):
         source = "post-" + post.id if s.parent is None else "sector-" + d.sectors[s.parent].slug
         lines.append(f"  {dot_string(source)} -> {dot_string('sector-' + s.slug)};")
+    lines += related(d, post, page, directory_urls)
     lines.append("}")
     return "\n".join(lines) + "\n"

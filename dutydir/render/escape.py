@@ -7,6 +7,10 @@ import json
 import re
 from collections.abc import Sequence
 
+from markupsafe import Markup
+
+from dutydir.data.reserved import SITE_NAME_UNSAFE
+
 # Exactly the characters Python-Markdown (with the tables extension) lets a backslash escape:
 # escaping any other one would leave the backslash visible. '<', '>' and '&' become entities.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -36,6 +40,22 @@ def dot_label(*lines: str) -> str:
     """A DOT label of several centred lines, each taken literally."""
     parts = [dot_string(line)[1:-1] for line in lines if line]
     return '"' + "\\n".join(parts) + '"'
+
+
+# Material's tooltips (content.tooltips) show a title attribute as HTML, and the theme puts the site name
+# in one: no escaping suits both that and <title>, so these characters are refused in a site name.
+
+
+def site_name(text: str) -> Markup:
+    """Text for ``config.site_name``, marked as safe for the theme; ValueError when it holds markup characters."""
+    if isinstance(text, Markup):  # checked already (on_config ran again on the same config)
+        return text
+    bad = SITE_NAME_UNSAFE.search(str(text))
+    if bad:
+        raise ValueError(
+            f"网站名称 {str(text)!r} 中不能有字符 {bad.group()}（< > & \" ' `），请在 mkdocs.yml 或 SITE_NAME 中改掉"
+        )
+    return Markup(" ".join(str(text).split()))
 
 
 def front_matter(title: str, tags: Sequence[str] = ()) -> str:

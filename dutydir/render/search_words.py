@@ -35,7 +35,6 @@ def segmenter_words(d: Directory) -> list[str]:
     return [w for w in dict.fromkeys(names + keywords) if HAN_WORD.fullmatch(w)]
 
 
-
 def cut_words(d: Directory, phrases: list[str]) -> list[str]:
     """Each phrase, then the words jieba cuts it into for search (knowing the unit's words), without repeats."""
     import jieba  # imported here: loading its dictionary takes a second, and only pages need it

@@ -1,4 +1,4 @@
-"""The pages of a whole site: every unit's pages under its prefix, and the unit index.
+"""The pages of a whole site: every unit's pages under its prefix, the help page, and the unit index.
 
 A unit's pages depend on that unit alone (and on whether it is the main one of a site of several),
 so that a unit built on its own as a shard (build/shard.py) makes the same pages.
@@ -7,11 +7,15 @@ so that a unit built on its own as a shard (build/shard.py) makes the same pages
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
 
 from dutydir.data.units import Site
 from dutydir.model.directory import Directory
 from dutydir.render import pages, search_words, urls
 from dutydir.render.escape import md
+from dutydir.render.templating import render
 
 UNITS = "units.md"
 
@@ -32,29 +36,40 @@ class UnitRow:
     """How many sectors the unit has."""
 
 
-def site_pages(site: Site, chart: pages.Chart, directory_urls: bool = True) -> dict[str, str]:
-    """Every generated page of every unit by its source path, plus the unit index when there are several.
+def site_pages(
+    site: Site, chart: pages.Chart, directory_urls: bool = True, templates: Path | None = None
+) -> dict[str, str]:
+    """Every generated page of every unit by its source path, the help page, and the unit index when there are several.
 
     jieba is taught each unit's words alone while its pages are made, then every unit's words: Material's
-    search cuts the built pages with them after this.
+    search cuts the built pages with them after this. ``templates`` is the site's folder of its own page
+    templates, if it has one.
     """
     out: dict[str, str] = {}
     several = len(site.units) > 1
     for unit in site.units:
-        out.update(unit_pages(unit, site.prefix(unit), several, chart, directory_urls))
+        out.update(unit_pages(unit, site.prefix(unit), several, chart, directory_urls, templates))
     search_words.teach_jieba(site.units)
+    out[pages.HELP] = help_page(site.units[0], directory_urls, templates)
     if several:
-        out[UNITS] = unit_index([unit_row(unit) for unit in site.units])
+        out[UNITS] = unit_index([unit_row(unit) for unit in site.units], templates)
     return out
 
 
-def unit_pages(unit: Directory, prefix: str, several: bool, chart: pages.Chart, directory_urls: bool) -> dict[str, str]:
+def unit_pages(
+    unit: Directory, prefix: str, several: bool, chart: pages.Chart, directory_urls: bool, templates: Path | None
+) -> dict[str, str]:
     """One unit's generated pages by source path under ``prefix`` ('' for the main unit), cut with its words only."""
     search_words.forget_jieba()
     search_words.teach_jieba([unit])
     links = [("各单位", urls.link(urls.HOME, UNITS))] if several and not prefix else []
-    made = pages.all_pages(unit, chart, directory_urls, links, named=several)
-    return {prefix + path: text for path, text in made.items()}
+    options = pages.Options(directory_urls, links, templates, several)
+    return {prefix + path: text for path, text in pages.all_pages(unit, chart, options=options).items()}
+
+
+def help_page(main: Directory, directory_urls: bool, templates: Path | None) -> str:
+    """The site's help page, made from the main unit."""
+    return pages.help_page(main, pages.Options(directory_urls, [], templates))
 
 
 def unit_row(unit: Directory) -> UnitRow:
@@ -65,18 +80,11 @@ def unit_row(unit: Directory) -> UnitRow:
     return UnitRow(str(unit.unit.id), str(unit.unit.name), head, len(unit.posts), len(unit.sectors))
 
 
-def unit_index(rows: list[UnitRow]) -> str:
-    """The unit index: every unit of the site (the main one first), with its leaders and sectors counted."""
-    lines = [
-        pages.heading("单位"),
-        "",
-        "本目录收录以下单位的领导安全生产责任分工。各街镇领导班子成员安全生产责任参照区通知执行（通知四（一））。",
-        "",
-        "| 单位 | 主要负责人 | 领导职务数 | 行业领域数 |",
-        "|---|---|---|---|",
-    ]
-    for n, row in enumerate(rows):
+def unit_index(units: list[UnitRow], templates: Path | None = None) -> str:
+    """The unit index: every unit of the site (the main one first), with its head, leaders and sectors counted."""
+    rows = []
+    for n, row in enumerate(units):
         home = ("" if n == 0 else f"{row.id}/") + urls.HOME
-        head = md(row.head) if row.head else "—"
-        lines.append(f"| [{md(row.name)}]({urls.link(UNITS, home)}) | {head} | {row.posts} | {row.sectors} |")
-    return "\n".join([*lines, ""])
+        name = Markup(f"[{md(row.name)}]({urls.link(UNITS, home)})")
+        rows.append([name, row.head or "—", row.posts, row.sectors])
+    return render("units.md", templates, rows=rows)

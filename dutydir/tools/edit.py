@@ -20,6 +20,7 @@ import yaml
 from dutydir.data.errors import DataError
 from dutydir.data.load import UTF8_BOM, load_directory
 from dutydir.model.directory import DEFAULT_KIND, Directory, Post
+from dutydir.tools import writing
 
 
 class EditError(Exception):
@@ -192,6 +193,9 @@ def appoint(text: str, d: Directory, ref: str, person: str, day: dt.date, title:
     later = [h for h in post.holders if h.start > day]
     if later:
         raise EditError(f"{post.id} already has a holder from {later[0].start}; edit it by hand")
+    current = d.holder_on(post, day)
+    if current is not None and current.person == person and title in (None, current.title):
+        raise EditError(f"{person} 在 {day} 已担任 {post.name}（{post.id}），无需再次任命")
     former = end_term(src, d, post, day)
     item = [f"person: {scalar(person)}", f"title: {scalar(title or post.name)}", f"from: {scalar(day)}"]
     src.append(src.post(post.id), "holders", item)
@@ -335,8 +339,7 @@ def apply(path: Path, change: Change, day: dt.date) -> list[str]:
             _, warnings = load_directory(tmp, day)
         except DataError as e:
             raise DataError([replace(p, path=str(path)) for p in e.problems]) from None
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
+        writing.write(path, bom + change.text.encode("utf-8"))
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

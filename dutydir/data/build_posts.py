@@ -1,0 +1,110 @@
+"""Leader posts from their records: terms in office and temporary stand-ins."""
+
+from __future__ import annotations
+
+from dutydir import model
+from dutydir.data import reserved
+from dutydir.data.fields import IDENT_RE, Located, Record, Report, suggest
+from dutydir.data.refs import Refs
+from dutydir.model.span import first_overlap
+
+
+def holdings(holders: list[Record], entity: str, report: Report) -> tuple[model.Holding, ...]:
+    """Terms in a post, oldest first; a term must end before the next begins."""
+    out: list[model.Holding] = []
+    for h in holders:
+        holding = model.Holding(
+            str(h["person"]),
+            str(h.get("title", "")),
+            h["from"],
+            h.get("to"),
+            left_for=str(h.get("left_for", "")),
+            note=str(h.get("note", "")),
+        )
+        if holding.left_for and holding.end is None:
+            report.add(h.place("left_for"), holding.person, "写了离任去向（left_for），也要写离任日期（to）")
+        if holding.reversed_days():
+            report.add(h.place("to"), holding.person, f"term ends ({holding.end}) before it starts ({holding.start})")
+        earlier = first_overlap(out, holding)
+        if earlier is not None:
+            report.add(
+                h.place("from"),
+                holding.person,
+                f"term from {holding.start} overlaps {earlier.person}'s term in {entity}; "
+                f"give {earlier.person} an end date before it",
+            )
+        out.append(holding)
+    return tuple(out)
+
+
+def acting(records: list[Record], pid: str, report: Report) -> tuple[model.Acting, ...]:
+    """A post's temporary stand-ins, by first day."""
+    out: list[model.Acting] = []
+    for a in records:
+        stand_in = model.Acting(str(a["by"]), a["from"], a["to"], str(a.get("reason", "")))
+        if stand_in.reversed_days():
+            report.add(a.place("to"), pid, f"stand-in ends ({stand_in.end}) before it starts ({stand_in.start})")
+        if any((o.by, o.start, o.end) == (stand_in.by, stand_in.start, stand_in.end) for o in out):
+            report.add((a.line, a.column), pid, f"代理 {stand_in.by} {stand_in.start} 至 {stand_in.end} 重复写了两次")
+        out.append(stand_in)
+    return tuple(sorted(out, key=lambda x: x.start))
+
+
+def add_post(refs: Refs, p: Record, order: int) -> bool:
+    """Add one leader post (its sectors come later); False when its id is taken."""
+    pid = str(p["id"])
+    if pid in refs.posts:
+        first = refs.records[pid].line
+        refs.report.add(p.place("id"), pid, f"post id '{pid}' is used twice (first on line {first})")
+        return False
+    reserved.check_post_id(p, refs.report)
+    refs.posts[pid] = model.Post(
+        id=pid,
+        name=str(p["name"]),
+        role=str(p["role"]),
+        clause=str(p.get("clause", "")),
+        overall=str(p["overall"]) if "overall" in p else None,
+        sectors=(),
+        holders=holdings(p.get("holders", []), pid, refs.report),
+        order=order,
+        acting=acting(p.get("acting", []), pid, refs.report),
+        liaises=tuple(str(name) for name in liaisons(p)),
+        note=str(p.get("note", "")),
+    )
+    refs.records[pid] = p
+    return True
+
+
+def check_acting(refs: Refs) -> None:
+    """A stand-in named by what looks like a post id must name a known post, and not the post itself."""
+    for pid, rec in refs.records.items():
+        for a in rec.get("acting", []):
+            by = a["by"]
+            if by == pid:
+                refs.report.add(a.place("by"), pid, "a post cannot stand in for itself")
+            elif IDENT_RE.match(by) and by not in refs.posts:
+                refs.report.add(a.place("by"), pid, f"unknown post '{by}' standing in{suggest(by, list(refs.posts))}")
+
+
+LIAISON = "联系"
+"""A sector entry of this kind is a body the post only liaises with, never one of its sectors."""
+
+
+def liaisons(p: Record) -> list[Located]:
+    """The bodies a post liaises with: its ``liaises``, then sector entries written with ``kind: 联系``."""
+    written = [s["name"] for s in p.get("sectors", []) if s.get("kind") == LIAISON]
+    return [*p.get("liaises", []), *written]
+
+
+def check_liaisons(refs: Refs, sectors: dict[str, model.Sector]) -> None:
+    """A body a post liaises with (联系) is not also one of its own sectors, nor listed twice."""
+    for pid, rec in refs.records.items():
+        seen: set[str] = set()
+        for name in liaisons(rec):
+            sector = sectors.get(name)
+            if sector is not None and sector.post_id == pid:
+                message = f"“{name}”已是本职务负责的领域，不能同时列为联系（liaises）"
+                refs.report.add((name.line, name.column), pid, message)
+            elif name in seen:
+                refs.report.add((name.line, name.column), pid, f"联系单位“{name}”写了两次")
+            seen.add(str(name))
