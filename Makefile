@@ -42,7 +42,8 @@ rollback: $(STAMP)
 	@test -n "$(DEST)" || { echo "usage: make rollback DEST=/path/to/webroot"; exit 2; }
 	$(BIN)/dutydir rollback "$(DEST)"
 
-# Measures builds of the real site and of synthetic ones up to 16,000 pages (about a quarter of an hour);
+# Measures builds of the real site and of synthetic ones up to 16,000 pages, whole and as shards (about
+# half an hour on an idle machine);
 # writes docs/benchmarks.md.
 bench: $(STAMP) system
 	scripts/install-system-deps.sh --browser
