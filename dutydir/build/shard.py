@@ -28,7 +28,7 @@ from dutydir.build.site_plan import Plan
 from dutydir.data.errors import DataError, Problem
 from dutydir.data.load import build_checked, check_file
 from dutydir.model.directory import Directory
-from dutydir.render import pages
+from dutydir.render import pages, search_words
 from dutydir.render.site import UNITS, help_page, unit_pages
 
 META = "shard.json"
@@ -55,30 +55,32 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
     main = unit.unit.id == plan.units[0].id
     prefix = "" if main else f"{unit.unit.id}/"
     directory_urls = config.get("use_directory_urls", True)
-    later = Later(functools.partial(svg.render, cache_dir=cache))
-    generated = unit_pages(unit, prefix, len(plan.units) > 1, later, directory_urls, plan.templates_dir)
-    if main:
-        generated[pages.HELP] = help_page(unit, directory_urls, plan.templates_dir)
-        if len(plan.units) > 1:
-            generated[UNITS] = plan.unit_index()
-        generated.update(search_engine.extra_pages(plan.engine))
-    generated = later.fill(generated)
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".shard-", dir=out) as tmp:
-        work = Path(tmp)
-        docs = work / "docs"
+    with search_words.taught_alone([unit]):
+        # Material's search (with its engine) cuts the built pages with the unit's words too.
+        later = Later(functools.partial(svg.render, cache_dir=cache))
+        generated = unit_pages(unit, prefix, len(plan.units) > 1, later, directory_urls, plan.templates_dir)
         if main:
-            shutil.copytree(config_file.parent / config.get("docs_dir", "docs"), docs)
-        write_pages(docs, {**stand_ins(config, plan, main), **generated})
-        plain = docs_folder.plain_config(config, config_file.parent, work, plan.engine)
-        for entry in plain["plugins"]:
-            # The process has taught jieba the unit's words; the whole site's list would cut other words.
-            next(iter(entry.values())).pop("jieba_dict_user", None)
-        (work / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), "utf-8")
-        built = work / "built"
-        shard_mkdocs.run(work / "mkdocs.yml", built, prefix, unit.unit.id)
-        others = [f"{row.id}/" for row in plan.units[1:]] if main else []
-        keep(built, out / SITE, prefix, others)
+            generated[pages.HELP] = help_page(unit, directory_urls, plan.templates_dir)
+            if len(plan.units) > 1:
+                generated[UNITS] = plan.unit_index()
+            generated.update(search_engine.extra_pages(plan.engine))
+        generated = later.fill(generated)
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".shard-", dir=out) as tmp:
+            work = Path(tmp)
+            docs = work / "docs"
+            if main:
+                shutil.copytree(config_file.parent / config.get("docs_dir", "docs"), docs)
+            write_pages(docs, {**stand_ins(config, plan, main), **generated})
+            plain = docs_folder.plain_config(config, config_file.parent, work, plan.engine)
+            for entry in plain["plugins"]:
+                # The process has taught jieba the unit's words; the whole site's list would cut other words.
+                next(iter(entry.values())).pop("jieba_dict_user", None)
+            (work / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), "utf-8")
+            built = work / "built"
+            shard_mkdocs.run(work / "mkdocs.yml", built, prefix, unit.unit.id)
+            others = [f"{row.id}/" for row in plan.units[1:]] if main else []
+            keep(built, out / SITE, prefix, others)
     meta = {
         "unit": unit.unit.id,
         "fingerprint": fingerprint,

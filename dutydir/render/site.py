@@ -60,11 +60,11 @@ def unit_pages(
     unit: Directory, prefix: str, several: bool, chart: pages.Chart, directory_urls: bool, templates: Path | None
 ) -> dict[str, str]:
     """One unit's generated pages by source path under ``prefix`` ('' for the main unit), cut with its words only."""
-    search_words.forget_jieba()
-    search_words.teach_jieba([unit])
     links = [("各单位", urls.link(urls.HOME, UNITS))] if several and not prefix else []
     options = pages.Options(directory_urls, links, templates, several)
-    return {prefix + path: text for path, text in pages.all_pages(unit, chart, options=options).items()}
+    with search_words.taught_alone([unit]):
+        made = pages.all_pages(unit, chart, options=options)
+    return {prefix + path: text for path, text in made.items()}
 
 
 def help_page(main: Directory, directory_urls: bool, templates: Path | None) -> str:
