@@ -12,7 +12,7 @@ from pathlib import Path
 from dutydir.tools import synth
 from dutydir.tools.bench import measure, results, shard_measure
 from dutydir.tools.bench.builds import ROOT, Bench, BenchError
-from dutydir.tools.bench.machine import load, machine
+from dutydir.tools.bench.machine import commit, load, machine
 from dutydir.tools.bench.report import report
 
 OUT = ROOT / "docs" / "benchmarks.md"
@@ -64,7 +64,7 @@ def run_shards(data: Path, units: int, sizes: list[int], note: str) -> None:
     with tempfile.TemporaryDirectory(prefix="dutydir-bench-") as folder:
         load_before = load()
         before.shards = shard_measure.measure(Bench(Path(folder)), units, sizes, progress, note)
-        before.shards.note = f"{note}（负载：开始时 {load_before}，结束时 {load()}）" if note else ""
+        before.shards.note = f"{note}（负载：开始时 {load_before}，结束时 {load()}；代码版本 {commit()}）"
     results.dump(before, data)
 
 
