@@ -14,7 +14,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # Material prints an end-of-life banner on every build; it is noise in this project's logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve publish rollback system lint lock clean bench
+.PHONY: site test test-fast serve publish rollback system lint lock clean bench bench-search
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ rollback: $(STAMP)
 bench: $(STAMP) system
 	scripts/install-system-deps.sh --browser
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_documents.py --json .cache/bench-documents.json
+
+# Only the reader's search (query suite on both engines, answer data sizes): updates the JSON and renders the page.
+bench-search: $(STAMP) system
+	scripts/install-system-deps.sh --browser
+	$(BIN)/python scripts/bench.py --search
 
 # Every test, the slow ones (browser, benchmark) included: what CI runs.
 test: $(STAMP)

@@ -12,11 +12,13 @@ import click
 from mkdocs.exceptions import PluginError
 
 from dutydir.build import docs_folder
+from dutydir.build.pdf import PdfError
 from dutydir.build.publish import PublishError, rollback
 from dutydir.build.sharded_publish import publish_site
 from dutydir.build.svg import ChartError
 from dutydir.cli_shards import COMMANDS as SHARD_COMMANDS
 from dutydir.data.errors import DataError
+from dutydir.data.load import load_directory
 from dutydir.data.units import load_site
 from dutydir.model.directory import Directory
 from dutydir.render import diff_text
@@ -290,10 +292,37 @@ def render_command(out: Path, config: Path, data: Path | None, day: dt.datetime 
         site, written = docs_folder.render_project(config, out, data, day.date() if day else None)
     except DataError as e:
         fail_data(e, data or config, "nothing written")
-    except (PluginError, docs_folder.FolderError, ChartError) as e:
+    except (PluginError, docs_folder.FolderError, ChartError, PdfError) as e:
         fail(f"dutydir: {e}")
     pages = sum(1 for _ in (out / "docs").rglob("*.md"))
     click.echo(f"wrote {pages} pages of {len(site.units)} unit(s) to {out}/docs; build with: mkdocs build -f {written}")
+
+
+@cli.command("notice")
+@click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as a .docx.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="The division of work on this day (default today).")
+@DATA_OPTION
+def notice_command(docx_path: Path | None, day: dt.datetime | None, data: Path) -> None:
+    """Write section 一 of the notice (明确安全生产责任分工) from the data, in the notice's words, for a new notice.
+
+    Prints the text; with --docx also writes it as Word laid out per GB/T 9704 (2号小标宋 title,
+    3号仿宋 body, 22 lines of 28 characters).
+
+    Example: dutydir notice --docx 分工.docx
+    """
+    from dutydir.documents import notice, notice_docx
+
+    try:
+        directory, _ = load_directory(data, effective(day))
+    except DataError as e:
+        fail_data(e, data, "nothing written")
+    click.echo(notice.section_one_text(directory), nl=False)
+    if docx_path is not None:
+        try:
+            docx_path.write_bytes(notice_docx.notice_docx(directory))
+        except OSError as e:
+            fail(f"dutydir: 无法写入 {docx_path}：{e.strerror}")
+        click.echo(f"已写入 {docx_path}", err=True)
 
 
 # Sharded builds: plan, build-unit, merge, build-site (dutydir/cli_shards.py).

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from mkdocs.exceptions import PluginError
 
-from dutydir.build import docs_folder, makefile, merge, pagefind, sharded, svg
+from dutydir.build import docs_folder, makefile, merge, pagefind, pdf, sharded, site_wide, svg
 from dutydir.build.shard_mkdocs import ShardError
 from dutydir.build.site_plan import FILE, Plan, make_plan
 from dutydir.data.errors import DataError
@@ -19,7 +19,16 @@ CONFIG_OPTION = click.option(
 )
 DATA_OPTION = click.option("--data", type=click.Path(path_type=Path), help="The data file (default: mkdocs.yml's).")
 DAY_OPTION = click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Build as of this day (default today).")
-BUILD_ERRORS = (PluginError, docs_folder.FolderError, svg.ChartError, ShardError, merge.MergeError, pagefind.SearchError)
+BUILD_ERRORS = (
+    PluginError,
+    docs_folder.FolderError,
+    svg.ChartError,
+    ShardError,
+    merge.MergeError,
+    pagefind.SearchError,
+    pdf.PdfError,
+    site_wide.SiteWideError,
+)
 
 
 def fail_data(e: DataError, file: object) -> None:
@@ -51,12 +60,13 @@ def plan_command(store: Path, config: Path, data: Path | None, day: dt.datetime 
     Example: dutydir plan /srv/shards && make -j2 -f /srv/shards/Makefile
     """
     try:
-        plan, _ = make_plan(config, data, day.date() if day else None)
+        plan, _, wide = make_plan(config, data, day.date() if day else None)
     except DataError as e:
         fail_data(e, data or config)
     except PluginError as e:
         fail(str(e))
     store.mkdir(parents=True, exist_ok=True)
+    site_wide.write(store, wide)
     plan.write(store / FILE)
     changed = sharded.write_fingerprints(plan, store)
     exe = str(Path(sys.executable).with_name("dutydir"))

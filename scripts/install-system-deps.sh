@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the build needs, where missing:
-#   graphviz (dot), a CJK font for measuring Chinese labels, and with --browser, chromium.
+#   graphviz (dot), a CJK font for measuring Chinese labels, chromium (printing the lists to PDF),
+#   and with --browser, poppler-utils (the tests read the PDFs back with pdftotext and pdftoppm).
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 
@@ -9,8 +10,9 @@ command -v dot >/dev/null 2>&1 || want+=(graphviz)
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
   want+=(fontconfig fonts-noto-cjk)
 fi
-if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null 2>&1; then
-  want+=(chromium)
+command -v chromium >/dev/null 2>&1 || want+=(chromium)
+if [ "${1:-}" = "--browser" ] && ! command -v pdftotext >/dev/null 2>&1; then
+  want+=(poppler-utils)
 fi
 [ ${#want[@]} -eq 0 ] && exit 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,14 @@ from tests.support import copy_project, mkdocs_build
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "leaders.yaml"
 AS_OF = dt.date(2026, 1, 1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One PDF cache for every build of the run: a list is printed once, not once per test build."""
+    path = tmp_path_factory.mktemp("pdf-cache")
+    os.environ["DUTYDIR_PDF_CACHE"] = str(path)
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -47,8 +56,8 @@ class Build:
 
 
 def run_build(root: Path, site: Path, cache: Path) -> Build:
-    """Run a strict mkdocs build of ``root`` into ``site`` as of 2026-01-01; fail the test on an error."""
-    proc = mkdocs_build(root, site, DUTYDIR_DATE=AS_OF.isoformat(), DUTYDIR_CACHE=str(cache))
+    """Run a strict mkdocs build of ``root`` into ``site`` as of 2026-01-01, lists printed; fail the test on an error."""
+    proc = mkdocs_build(root, site, DUTYDIR_DATE=AS_OF.isoformat(), DUTYDIR_CACHE=str(cache), DUTYDIR_PDF="on")
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build failed with exit code {proc.returncode}:\n{proc.stderr}\n{proc.stdout}")
     files = {p.name: p.stat().st_mtime_ns for p in sorted(cache.iterdir())} if cache.is_dir() else {}

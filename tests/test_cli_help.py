@@ -21,6 +21,7 @@ def test_the_commands_are_those_the_readme_documents() -> None:
         "check",
         "diff",
         "merge",
+        "notice",
         "pair",
         "plan",
         "publish",

@@ -141,5 +141,5 @@ def test_hostile_keyword_is_text_on_pages_and_in_search_tags(site: Path) -> None
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     (doc,) = [doc for doc in index["docs"] if doc["location"] == "sectors/cheng-zhen-ran-qi/"]
     # Material's search results insert tags as HTML, so they are stored escaped.
-    assert doc["tags"] == ["燃气", html.escape(KEYWORD)]
+    assert doc["tags"][:2] == ["燃气", html.escape(KEYWORD)]
     assert "<img" not in json.dumps(index, ensure_ascii=False)

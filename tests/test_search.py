@@ -33,9 +33,9 @@ def test_keywords_are_in_the_model(directory: Directory) -> None:
     }
 
 
-def test_search_terms_are_key_areas_then_keywords(directory: Directory) -> None:
+def test_search_terms_are_key_areas_then_keywords_then_vocabulary(directory: Directory) -> None:
     terms = {s.name: search_words.terms(directory, s) for s in directory.sectors.values()}
-    assert {name: words for name, words in terms.items() if words} == {
+    from_data = {
         "安全生产和应急管理": ("危险化学品",),
         "石化工业": ("危险化学品",),
         "政务服务和大数据管理": ("大数据",),
@@ -54,8 +54,16 @@ def test_search_terms_are_key_areas_then_keywords(directory: Directory) -> None:
         "民爆物品和烟花爆竹": ("民用爆炸物品",),
         "消防救援": ("消防",),
     }
-    # Key areas named like their sector (电力, 油气长输管线, 民爆物品和烟花爆竹) add nothing: the title has it.
-    assert terms["电力"] == terms["油气长输管线"] == ()
+    for name, words in from_data.items():
+        assert terms[name][: len(words)] == words, name
+    # Then the shipped vocabulary's words for it, then the parts of its name.
+    gas = terms["城镇燃气"]
+    assert gas[3:] == (*directory.vocabulary["城镇燃气"], "城镇")
+    assert "煤气" in gas and "液化气" in gas
+    assert search_words.name_parts("工业冶金") == ["工业", "冶金"]
+    assert terms["工业冶金"][-1] == "工业" and "冶金" in terms["工业冶金"]
+    # Key areas named like their sector (电力, 油气长输管线) add nothing: the title has it.
+    assert "电力" not in terms["电力"] and "油气长输管线" not in terms["油气长输管线"]
 
 
 def test_segmenter_words_are_names_and_keywords(directory: Directory) -> None:
@@ -97,8 +105,11 @@ def test_index_is_utf8_and_smaller(site: Path) -> None:
     assert "燃气" in raw.decode("utf-8")
 
 
-def test_sector_page_is_indexed_by_title_answer_and_tags(site: Path) -> None:
+def test_sector_page_is_indexed_by_title_answer_and_tags(site: Path, directory: Directory) -> None:
     docs = index(site)
+    tags = docs["sectors/cheng-zhen-ran-qi/"]["tags"]
+    assert tags[:4] == ["燃气", "天然气", "液化石油气", "天然气管道"]
+    assert tags == list(search_words.terms(directory, directory.sectors["城镇燃气"]))
     assert docs["sectors/cheng-zhen-ran-qi/"] == {
         "location": "sectors/cheng-zhen-ran-qi/",
         "title": CUT(["城镇", "燃气"]),
@@ -106,7 +117,7 @@ def test_sector_page_is_indexed_by_title_answer_and_tags(site: Path) -> None:
         + CUT(["", "城镇", "燃气", "的", "安全", "生产", "工作", "由", "邓辉", "（", "区委", "常委", "、", "区"])
         + CUT(["", "人民政府", "党组", "成员", "）", "负责", "；", "邓辉", "不", "在", "时", "，", "由", "AB"])
         + CUT(["", "角", "丁力", "（", "副区长", "）", "代理", "。</p>"]),
-        "tags": ["燃气", "天然气", "液化石油气"],
+        "tags": tags,
     }
     # Its table repeats the answer under labels and is left out.
     assert [loc for loc in docs if loc.startswith("sectors/cheng-zhen-ran-qi/")] == ["sectors/cheng-zhen-ran-qi/"]

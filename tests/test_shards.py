@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from support import build_env, copy_project, mkdocs_build
@@ -19,11 +20,10 @@ DAY = "2026-01-01"
 DUTYDIR = str(Path(sys.executable).with_name("dutydir"))
 
 
-def dutydir(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the dutydir command in a copied project, as of the test's day."""
-    done = subprocess.run(
-        [DUTYDIR, *args], cwd=root, env=build_env(root, DUTYDIR_DATE=DAY), capture_output=True, text=True, timeout=600
-    )
+def dutydir(root: Path, *args: str, pdf: str = "off") -> subprocess.CompletedProcess[str]:
+    """Run the dutydir command in a copied project, as of the test's day (lists printed to PDF when ``pdf`` is on)."""
+    env = build_env(root, DUTYDIR_DATE=DAY, DUTYDIR_PDF=pdf)
+    done = subprocess.run([DUTYDIR, *args], cwd=root, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     return done
 
@@ -59,14 +59,23 @@ def city(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-def test_sharded_build_is_the_single_build_page_for_page(city: Path, tmp_path: Path) -> None:
-    single = mkdocs_build(city, tmp_path / "single", DUTYDIR_DATE=DAY)
+@pytest.mark.parametrize("pdf", ["off", "on"])
+def test_sharded_build_is_the_single_build_page_for_page(city: Path, tmp_path: Path, pdf: str) -> None:
+    single = mkdocs_build(city, tmp_path / "single", DUTYDIR_DATE=DAY, DUTYDIR_PDF=pdf)
     assert single.returncode == 0, single.stderr
-    dutydir(city, "build-site", str(tmp_path / "sharded"), "--shards", str(tmp_path / "store"), "--jobs", "2")
+    store = tmp_path / "store"
+    dutydir(city, "build-site", str(tmp_path / "sharded"), "--shards", str(store), "--jobs", "2", pdf=pdf)
     one, sharded = files(tmp_path / "single"), files(tmp_path / "sharded")
     assert sorted(one) == sorted(sharded)
     assert sum(name.endswith(".html") for name in one) > 250
     assert [name for name in one if one[name] != sharded[name]] == []
+    # The documents and the answer data are in both: every unit's lists, and the data naming every unit.
+    assert "javascripts/answer-data.js" in one
+    assert sum(name.endswith("documents/directory.xlsx") for name in one) == 3
+    assert sum(name.endswith("documents/lists.html") for name in one) == 3
+    assert len(openpyxl.load_workbook(tmp_path / "sharded" / "documents" / "directory.xlsx").sheetnames) == 3
+    lists = [name for name in one if "documents/" in name and name.endswith(".html")]
+    assert sum(name.endswith(".pdf") for name in one) == (len(lists) if pdf == "on" else 0)
     # The theme's assets are in the main unit's shard only.
     assert not list((tmp_path / "store").glob("unit-*/site/**/assets"))
     assert (tmp_path / "store" / "district" / "site" / "assets").is_dir()
@@ -88,6 +97,10 @@ def test_only_changed_shards_are_rebuilt_and_published(city: Path, tmp_path: Pat
     after = shard_stamps(store)
     assert [unit for unit in first if after[unit] != first[unit]] == ["unit-0003"]
     assert "钱新任" in page.read_text(encoding="utf-8")
+    # What lists every unit follows the change though the main unit's shard was kept.
+    assert "钱新任" in (dest / "javascripts" / "answer-data.js").read_text(encoding="utf-8")
+    sheets = openpyxl.load_workbook(dest / "documents" / "directory.xlsx")
+    assert any("钱新任" in str(cell.value) for sheet in sheets for row in sheet.iter_rows() for cell in row)
 
 
 @pytest.mark.slow
@@ -109,16 +122,49 @@ def test_a_units_fingerprint_changes_with_its_own_data_only(tmp_path: Path) -> N
     shutil.rmtree(root / "data")
     done = subprocess.run([DUTYDIR, "synth", "--units", "3", "data"], cwd=root, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    before, _ = make_plan(root / "mkdocs.yml", None, None)
+    before, _, _ = make_plan(root / "mkdocs.yml", None, None)
     head = before.units[2].head
     unit_file = root / "data" / "units" / "unit-0003.yaml"
     text = unit_file.read_text(encoding="utf-8")
     assert f"person: {head}\n" in text
     unit_file.write_text(text.replace(f"person: {head}\n", f"person: {head}甲\n"), encoding="utf-8")
-    after, _ = make_plan(root / "mkdocs.yml", None, None)
+    after, _, _ = make_plan(root / "mkdocs.yml", None, None)
     changed = sorted(u for u in before.fingerprints if before.fingerprints[u] != after.fingerprints[u])
     # The head of unit-0003 is listed on the unit index, which is the main unit's page.
     assert changed == ["district", "unit-0003"]
+    assert before.site_wide != after.site_wide
+
+
+def test_the_pdf_switch_is_in_the_plan_and_in_every_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_project(tmp_path / "p", data="")
+    shutil.rmtree(root / "data")
+    done = subprocess.run([DUTYDIR, "synth", "--units", "2", "data"], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    monkeypatch.setenv("DUTYDIR_PDF", "on")
+    printed, _, _ = make_plan(root / "mkdocs.yml", None, None)
+    monkeypatch.setenv("DUTYDIR_PDF", "off")
+    draft, _, _ = make_plan(root / "mkdocs.yml", None, None)
+    assert (printed.pdf, draft.pdf) == (True, False)
+    assert [u for u in printed.fingerprints if printed.fingerprints[u] == draft.fingerprints[u]] == []
+    assert draft.site_wide == printed.site_wide
+
+
+def test_merge_refuses_site_wide_files_of_another_plan(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p", data="")
+    shutil.rmtree(root / "data")
+    done = subprocess.run([DUTYDIR, "synth", "--units", "2", "data"], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    store = tmp_path / "store"
+    dutydir(root, "plan", str(store))
+    for unit in ("district", "unit-0002"):
+        dutydir(root, "build-unit", unit, str(store / unit))
+    (store / "site-wide" / "javascripts" / "answer-data.js").write_text("window.DUTYDIR_ANSWERS={};", encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["merge", str(store), str(tmp_path / "site")])
+    assert refused.exit_code == 1
+    assert refused.stderr == f"dutydir: {store / 'site-wide'} 中的全站文件不是按当前计划生成的；请重新运行 dutydir plan\n"
+    dutydir(root, "plan", str(store))
+    dutydir(root, "merge", str(store), str(tmp_path / "site"))
+    assert "DUTYDIR_ANSWERS" in (tmp_path / "site" / "javascripts" / "answer-data.js").read_text(encoding="utf-8")
 
 
 def test_build_unit_without_a_plan_and_merge_into_a_used_folder_say_so(tmp_path: Path) -> None:

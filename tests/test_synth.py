@@ -48,9 +48,9 @@ def test_synthetic_units_check_clean_and_have_history(tmp_path: Path) -> None:
     assert any(len(p.holders) == 2 for u in site.units for p in u.posts)
     assert any(len(s.assignments) == 2 for u in site.units for s in u.sectors.values())
     built = site_pages(site, lambda dot: "<svg/>")
-    # Per unit: home, two indexes, key areas, mechanisms, notice, change log and lookup; then the unit index
-    # and the help page once.
-    assert len(built) == sum(8 + len(u.posts) + len(u.sectors) for u in site.units) + 2
+    # Per unit: home, two indexes, key areas, mechanisms, notice, change log and lookup; then the unit index,
+    # the help page and the answer box's data once.
+    assert len(built) == sum(8 + len(u.posts) + len(u.sectors) for u in site.units) + 3
 
 
 def test_synth_loads_the_written_site_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

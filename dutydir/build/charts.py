@@ -15,14 +15,15 @@ from dutydir.render.site import site_pages
 
 
 def generated_pages(
-    site: Site, cache: Path, directory_urls: bool = True, templates: Path | None = None
+    site: Site, cache: Path, directory_urls: bool = True, templates: Path | None = None, pdf: bool = True
 ) -> dict[str, str]:
     """Every generated page of a site by its source path, with its charts rendered (or read from ``cache``).
 
-    ``templates`` is the site's folder of its own page templates, if it has one.
+    ``templates`` is the site's folder of its own page templates, if it has one; ``pdf`` says whether the
+    lists are printed to PDF, so that pages link them.
     """
     later = Later(functools.partial(svg.render, cache_dir=cache))
-    return later.fill(site_pages(site, later, directory_urls, templates))
+    return later.fill(site_pages(site, later, directory_urls, templates, pdf))
 
 
 class Later:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from dutydir.build import charts, search_engine, settings
+from dutydir.build import charts, documents, search_engine, settings
 from dutydir.data.units import Site, load_site
 from dutydir.render import search_words
 
@@ -42,28 +42,43 @@ def render_project(
     site, _ = load_site(data or config_file.parent / s.data_file, as_of or s.as_of)
     engine = search_engine.choose(s.search, site)
     templates = config_file.parent / s.templates if s.templates else None
-    return site, write_docs(site, config_file, out, config_file.parent / s.cache_dir, engine, templates)
+    pdf_cache = config_file.parent / (s.pdf_cache_dir or f"{s.cache_dir}-pdf")
+    return site, write_docs(site, config_file, out, config_file.parent / s.cache_dir, engine, templates, pdf_cache, s.pdf)
 
 
 def write_docs(
-    site: Site, config_file: Path, out: Path, cache: Path, engine: str, templates: Path | None = None
+    site: Site,
+    config_file: Path,
+    out: Path,
+    cache: Path,
+    engine: str,
+    templates: Path | None = None,
+    pdf_cache: Path | None = None,
+    pdf: bool = True,
 ) -> Path:
     """Write ``site`` (one unit or several) into ``out`` as docs/ and mkdocs.yml; return that mkdocs.yml.
 
-    ``templates`` is the site's folder of its own page templates, if it has one.
+    ``templates`` is the site's folder of its own page templates, if it has one. The documents (lists and
+    their PDFs, spreadsheets, calendars) are written too, PDFs printed into or read from ``pdf_cache``
+    (beside ``cache`` by default); ``pdf`` False leaves the PDFs out, and the pages link none.
     """
     refuse_files(out)
     with config_file.open(encoding="utf-8") as f:
         config: dict[str, Any] = yaml_load(f)
     docs = out / "docs"
     shutil.copytree(config_file.parent / config.get("docs_dir", "docs"), docs)
-    generated = charts.generated_pages(site, cache, config.get("use_directory_urls", True), templates)
-    for src_uri, text in {**generated, **search_engine.extra_pages(engine)}.items():
+    generated = charts.generated_pages(site, cache, config.get("use_directory_urls", True), templates, pdf)
+    made = documents.site_documents(site, pdf_cache or Path(f"{cache}-pdf"), printing=pdf)
+    everything: dict[str, str | bytes] = {**generated, **search_engine.extra_pages(engine), **made}
+    for src_uri, content in everything.items():
         path = docs / src_uri
         if path.exists():
             raise FolderError(f"docs/{src_uri} is a generated page; remove the hand-written file")
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
     words = dict.fromkeys(w for unit in site.units for w in search_words.segmenter_words(unit))
     (out / JIEBA_WORDS).write_text("".join(f"{w} {search_words.frequency(w)}\n" for w in words), encoding="utf-8")
     plain = plain_config(config, config_file.parent, out, engine)

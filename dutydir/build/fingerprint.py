@@ -3,7 +3,7 @@
 The inputs: the unit's view on the build's day (the whole model of the unit, which holds its data,
 its vocabulary and the day), the site's settings file and hand-written pages, the search engine,
 whether the site has several units (the main unit's pages then link to the unit index, and that
-index's rows for the main unit), the site's own templates, the code and templates of dutydir that make pages, and the
+index's rows for the main unit), whether lists are printed to PDF, the site's own templates, the code and templates of dutydir that make pages, and the
 versions of the tools that write them (MkDocs, Material, jieba, Graphviz).
 
 The day is an input because every page says which day it describes: a site published on a new
@@ -45,13 +45,13 @@ def code() -> str:
     return h.hexdigest()
 
 
-def shared(config_file: Path, engine: str, day: dt.date, several: bool, templates: Path | None) -> str:
+def shared(config_file: Path, engine: str, day: dt.date, several: bool, templates: Path | None, pdf: bool) -> str:
     """The inputs every shard of a site shares, hashed: ``templates`` is the site's own templates folder."""
     h = hashlib.sha256(code().encode())
     h.update(config_file.read_bytes())
     if templates is not None and templates.is_dir():
         h.update(docs_hash(templates).encode())
-    h.update(f"\0{engine}\0{day.isoformat()}\0{several}\0".encode())
+    h.update(f"\0{engine}\0{day.isoformat()}\0{several}\0pdf={pdf}\0".encode())
     return h.hexdigest()
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from dutydir.build import charts, search_engine, settings, strict, svg
+from dutydir.build import charts, documents, pdf, search_engine, settings, strict, svg
 from dutydir.render import escape
 
 if TYPE_CHECKING:
@@ -28,7 +28,9 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     engine = search_engine.choose(s.search, site)
     search_engine.configure(config, engine)
     state.update(site=site, data=base / s.data_file, cache=base / s.cache_dir, engine=engine)
+    state["pdf_cache"] = base / (s.pdf_cache_dir or f"{s.cache_dir}-pdf")
     state["templates"] = base / s.templates if s.templates else None
+    state["pdf"] = s.pdf
     # Material prints the site name unescaped in <title>, the header and an aria-label, and as HTML in a tooltip.
     try:
         config.site_name = escape.site_name(settings.site_name(config.site_name, site))
@@ -38,12 +40,19 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
-    """Add every generated page, in memory, beside the hand-written ones in docs/."""
+    """Add every generated page and document, in memory, beside the hand-written ones in docs/."""
     try:
-        generated = charts.generated_pages(state["site"], state["cache"], config.use_directory_urls, state["templates"])
+        generated = charts.generated_pages(
+            state["site"], state["cache"], config.use_directory_urls, state["templates"], state["pdf"]
+        )
     except svg.ChartError as e:
         raise PluginError(str(e)) from None
-    for src_uri, text in {**generated, **search_engine.extra_pages(state["engine"])}.items():
+    try:
+        made = documents.site_documents(state["site"], state["pdf_cache"], printing=state["pdf"])
+    except pdf.PdfError as e:
+        raise PluginError(str(e)) from None
+    everything: dict[str, str | bytes] = {**generated, **search_engine.extra_pages(state["engine"]), **made}
+    for src_uri, text in everything.items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"docs/{src_uri} is a generated page; remove the hand-written file")
         files.append(File.generated(config, src_uri, content=text))

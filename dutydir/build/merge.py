@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from dutydir.build import docs_folder, pagefind, search_index
+from dutydir.build import docs_folder, pagefind, search_index, site_wide
 from dutydir.build.shard import META, SITE, SITEMAP_URL
 from dutydir.build.site_plan import Plan
 
@@ -28,12 +28,16 @@ class MergeError(Exception):
 def merge(plan: Plan, shards: Path, out: Path) -> None:
     """Assemble the shards in ``shards/ID/`` into ``out`` (new or empty); write its sitemap and search index."""
     metas = [shard_meta(plan, shards, row.id) for row in plan.units]
+    wide = site_wide.read(shards, plan.site_wide)
     docs_folder.refuse_files(out)  # new or empty: publish hands over an empty staging folder
     out.mkdir(parents=True, exist_ok=True)
     main = plan.units[0].id
     link_tree(shards / main / SITE, out)
     for row in plan.units[1:]:
         link_tree(shards / row.id / SITE / row.id, out / row.id)
+    for path, data in wide.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        rewrite(out / path, data)
     sitemap = SITEMAP_URL.sub("", (shards / main / SITE / "sitemap.xml").read_text(encoding="utf-8"))
     entries = "".join(f"\n    {url}" for meta in metas for url in meta["sitemap"])
     sitemap = sitemap.replace("</urlset>", f"{entries.lstrip(chr(10)) and entries}\n</urlset>").replace("\n\n", "\n")

@@ -19,6 +19,9 @@ ENGINES = ("auto", "material", "pagefind")
 # what a reader on an office network should download before a first result.
 PAGEFIND_FROM_PAGES = 2000
 PAGE = "search.md"
+# Milliseconds Pagefind's interface waits after a keystroke before it searches; enough to skip the letters
+# of a word typed in one burst, far below the 300 it waits by default.
+DEBOUNCE_MS = 30
 
 
 class SearchError(Exception):
@@ -53,6 +56,12 @@ def search_page() -> str:
             "<script>",
             "window.addEventListener('DOMContentLoaded', function () {",
             f"  new PagefindUI({{ element: '#dutydir-search', bundlePath: '{bundle}', showSubResults: true,",
+            # Pagefind waits 300 ms after each keystroke by default; the index is small and local.
+            f"    debounceTimeoutMs: {DEBOUNCE_MS},",
+            # The answer box's script (answer.js) drops asking words (谁管, AB角) from the query, which Pagefind
+            # would otherwise require on the page, and shows a sector's or leader's answer as its excerpt.
+            "    processTerm: window.dutydirAnswer && window.dutydirAnswer.term,",
+            "    processResult: window.dutydirAnswer && window.dutydirAnswer.result,",
             "    translations: { placeholder: '搜索', zero_results: '没有找到“[SEARCH_TERM]”' } });",
             "});",
             "</script>",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from dutydir.build import pagefind, search_index
+from dutydir.build import material_search, pagefind, search_index
 from dutydir.data.units import Site
 
 if TYPE_CHECKING:
@@ -43,13 +43,18 @@ def extra_pages(engine: str) -> dict[str, str]:
 
 
 def write_index(engine: str, site_dir: Path) -> None:
-    """After the build: index the site with Pagefind, or rewrite Material's index as UTF-8."""
+    """After the build: index the site with Pagefind, or fix Material's search worker and rewrite its index as UTF-8."""
     if engine == "pagefind":
         try:
             log.info(pagefind.index(site_dir))
         except pagefind.SearchError as e:
             raise PluginError(str(e)) from None
         return
+    try:
+        log.info(material_search.patch_worker(site_dir))
+    except material_search.PatchError as e:
+        # A warning: a strict build stops here, so an upgraded Material cannot drop the fix unnoticed.
+        log.warning(f"dutydir: {e}")
     # Material writes the search index with \u escapes, six bytes a Chinese character; write it as UTF-8.
     path = site_dir / "search" / "search_index.json"
     if path.is_file():

@@ -38,6 +38,24 @@ class Day(c.BaseConfigOption[dt.date | None]):
             raise c.ValidationError(f"'{value}' is not a date (YYYY-MM-DD)") from None
 
 
+class Switch(c.BaseConfigOption[bool]):
+    """On or off: true/false from YAML, or on/off, 1/0, yes/no from an environment variable."""
+
+    WORDS = {"true": True, "on": True, "1": True, "yes": True, "false": False, "off": False, "0": False, "no": False}
+
+    def __init__(self, default: bool) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> bool:
+        """The switch's value; a ValidationError for anything else."""
+        if isinstance(value, bool):
+            return value
+        if str(value).strip().lower() in self.WORDS:
+            return self.WORDS[str(value).strip().lower()]
+        raise c.ValidationError(f"'{value}' is not on or off (true/false, on/off, 1/0)")
+
+
 class Settings(base.Config):
     """dutydir's settings, as written under ``extra.dutydir`` in mkdocs.yml."""
 
@@ -48,6 +66,10 @@ class Settings(base.Config):
     """Build the directory as of this day (YYYY-MM-DD); empty means today."""
     cache_dir = c.Type(str, default=".cache/dutydir")
     """Rendered charts, keyed by a hash of their DOT, relative to mkdocs.yml."""
+    pdf_cache_dir = c.Type(str, default="")
+    """Printed lists (PDF), keyed by a hash of their HTML; empty means beside cache_dir, with "-pdf" added."""
+    pdf = Switch(default=True)
+    """Print each leader's list to PDF (headless Chromium); off for quick drafts, which then link no PDF."""
     search = c.Choice(ENGINES, default="auto")
     """The search engine: material, pagefind, or auto (pagefind from 2,000 pages)."""
     templates = c.Optional(c.Type(str))

@@ -3,9 +3,11 @@
 A shard needs the unit's data and the shared settings (mkdocs.yml and the site plan: the engine, the
 day, which unit is the main one, and for the main one the rows of the unit index). MkDocs is given
 the unit's pages and, for the nav, one-line stand-ins of the pages the nav names, so each page comes
-out as in a build of the whole site; only the unit's own files are kept. The main unit's shard also
-keeps the hand-written pages, the unit index, the search page and the theme's assets: they are
-stored once in the merged site, not once per unit.
+out as in a build of the whole site; only the unit's own files are kept. A shard holds its unit's
+documents too (lists and their PDFs, calendars, CSV, open data, workbook). The main unit's shard also
+keeps the hand-written pages, the unit index, the search page, the documents' stylesheet and the
+theme's assets: they are stored once in the merged site, not once per unit. What lists every unit
+(the answer data, the main unit's workbook) is written by the plan step instead (site_wide.py).
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from dutydir.build import docs_folder, search_engine, shard_mkdocs, svg
+from dutydir.build import docs_folder, documents, material_search, pdf, search_engine, shard_mkdocs, svg
 from dutydir.build.charts import Later
 from dutydir.build.site_plan import Plan
 from dutydir.data.errors import DataError, Problem
 from dutydir.data.load import build_checked, check_file
+from dutydir.documents import listing, paths
 from dutydir.model.directory import Directory
 from dutydir.render import pages, search_words
 from dutydir.render.site import UNITS, help_page, unit_pages
@@ -58,20 +61,21 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
     with search_words.taught_alone([unit]):
         # Material's search (with its engine) cuts the built pages with the unit's words too.
         later = Later(functools.partial(svg.render, cache_dir=cache))
-        generated = unit_pages(unit, prefix, len(plan.units) > 1, later, directory_urls, plan.templates_dir)
+        generated = unit_pages(unit, prefix, len(plan.units) > 1, later, directory_urls, plan.templates_dir, plan.pdf)
         if main:
             generated[pages.HELP] = help_page(unit, directory_urls, plan.templates_dir)
             if len(plan.units) > 1:
                 generated[UNITS] = plan.unit_index()
             generated.update(search_engine.extra_pages(plan.engine))
         generated = later.fill(generated)
+        made = unit_documents(unit, prefix, plan)
         out.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".shard-", dir=out) as tmp:
             work = Path(tmp)
             docs = work / "docs"
             if main:
                 shutil.copytree(config_file.parent / config.get("docs_dir", "docs"), docs)
-            write_pages(docs, {**stand_ins(config, plan, main), **generated})
+            write_pages(docs, {**stand_ins(config, plan, main), **generated, **made})
             plain = docs_folder.plain_config(config, config_file.parent, work, plan.engine)
             for entry in plain["plugins"]:
                 # The process has taught jieba the unit's words; the whole site's list would cut other words.
@@ -81,6 +85,8 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
             shard_mkdocs.run(work / "mkdocs.yml", built, prefix, unit.unit.id)
             others = [f"{row.id}/" for row in plan.units[1:]] if main else []
             keep(built, out / SITE, prefix, others)
+    if main and plan.engine != "pagefind":
+        patch_worker(out / SITE, unit.unit.id)
     meta = {
         "unit": unit.unit.id,
         "fingerprint": fingerprint,
@@ -88,6 +94,29 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
         "search": search_entries(out / SITE, main, prefix, others),
     }
     (out / META).write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
+
+
+def unit_documents(unit: Directory, prefix: str, plan: Plan) -> dict[str, bytes]:
+    """The unit's documents as a whole build makes them, the PDFs printed when the plan says so.
+
+    The main unit's workbook here has its own sheet only (the merge puts the site's in its place);
+    the main unit's shard also writes the documents' stylesheet, made from the main unit as in a whole build.
+    """
+    made, to_print = documents.own_documents(unit, prefix, [unit])
+    if not prefix:
+        made[paths.SITE_PAGE_CSS] = listing.site_page_css(unit).encode("utf-8")
+    if plan.pdf:
+        made.update(pdf.print_all(to_print, plan.pdf_cache_dir))
+    return made
+
+
+def patch_worker(site: Path, unit_id: str) -> None:
+    """Material's search worker fixed as a whole build fixes it (the main unit's shard holds the theme's assets)."""
+    try:
+        material_search.patch_worker(site)
+    except material_search.PatchError as e:
+        # Every build is strict: a worker left unfixed stops the shard as it stops a whole build.
+        raise shard_mkdocs.ShardError(f"单位 {unit_id} 的分片生成失败：{e}") from None
 
 
 def stand_ins(config: dict[str, Any], plan: Plan, main: bool) -> dict[str, str]:
@@ -102,14 +131,17 @@ def stand_ins(config: dict[str, Any], plan: Plan, main: bool) -> dict[str, str]:
     return dict.fromkeys(nav_files(nav), "# —\n")
 
 
-def write_pages(docs: Path, pages: dict[str, str]) -> None:
-    """Write the pages into the docs folder; a hand-written page of the same name is an error."""
-    for src_uri, text in pages.items():
+def write_pages(docs: Path, pages: dict[str, str | bytes]) -> None:
+    """Write the pages and documents into the docs folder; a hand-written page of the same name is an error."""
+    for src_uri, content in pages.items():
         path = docs / src_uri
         if path.exists():
             raise docs_folder.FolderError(f"docs/{src_uri} is a generated page; remove the hand-written file")
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
 
 
 def nav_files(nav: object) -> list[str]:

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from dutydir.build import merge, shard
+from dutydir.build import merge, shard, site_wide
 from dutydir.build.site_plan import FILE, Plan, make_plan
 
 FINGERPRINTS = "fingerprints"
@@ -42,8 +42,9 @@ def build_site(
     cache: Path | None = None,
 ) -> Outcome:
     """Plan, build the shards that changed with ``jobs`` processes, and merge them into ``site`` (new)."""
-    plan, _ = make_plan(config_file, data, as_of)
+    plan, _, wide = make_plan(config_file, data, as_of)
     store.mkdir(parents=True, exist_ok=True)
+    site_wide.write(store, wide)
     plan.write(store / FILE)
     write_fingerprints(plan, store)
     stale = [row.id for row in plan.units if not current(store / row.id, plan.fingerprints[row.id])]

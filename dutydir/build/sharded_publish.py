@@ -13,11 +13,20 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from dutydir.build import docs_folder, merge, pagefind, publish, sharded, svg
+from dutydir.build import docs_folder, merge, pagefind, pdf, publish, sharded, site_wide, svg
 from dutydir.build.shard_mkdocs import ShardError
 from dutydir.data.units import unit_files
 
-ERRORS = (PluginError, docs_folder.FolderError, svg.ChartError, ShardError, merge.MergeError, pagefind.SearchError)
+ERRORS = (
+    PluginError,
+    docs_folder.FolderError,
+    svg.ChartError,
+    ShardError,
+    merge.MergeError,
+    pagefind.SearchError,
+    pdf.PdfError,
+    site_wide.SiteWideError,
+)
 
 
 def store_dir(dest: Path) -> Path:

@@ -2,7 +2,9 @@
 
 It is the only thing a shard needs beyond mkdocs.yml and its own unit's data file: the search
 engine, the day, the units in order (the first is the main one, at the site's root), each unit's
-data file and fingerprint, and the rows of the unit index that the main unit's shard writes.
+data file and fingerprint, the rows of the unit index that the main unit's shard writes, whether
+the lists are printed to PDF (and where printed lists are kept), and the hash of the site-wide
+files (site_wide.py) written beside it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-from dutydir.build import fingerprint, search_engine, settings
+from dutydir.build import fingerprint, search_engine, settings, site_wide
 from dutydir.data.units import Site, load_site, unit_files
 from dutydir.render.site import UnitRow, unit_index, unit_row
 
@@ -38,6 +40,17 @@ class Plan:
     """Each unit's fingerprint by unit id: its shard is rebuilt when this changes."""
     templates: str = ""
     """The site's folder of its own page templates (absolute), or '' when it has none."""
+    pdf: bool = True
+    """Whether the lists are printed to PDF and linked (the ``pdf`` setting; off for drafts)."""
+    pdf_cache: str = ""
+    """The folder of printed lists kept by a hash of their HTML (absolute)."""
+    site_wide: str = ""
+    """The hash of the site-wide files in STORE/site-wide/ (the answer data, the main unit's workbook)."""
+
+    @property
+    def pdf_cache_dir(self) -> Path:
+        """The folder of printed lists."""
+        return Path(self.pdf_cache)
 
     @property
     def templates_dir(self) -> Path | None:
@@ -67,11 +80,16 @@ class Plan:
             files=data["files"],
             fingerprints=data["fingerprints"],
             templates=data.get("templates", ""),
+            pdf=data.get("pdf", True),
+            pdf_cache=data.get("pdf_cache", ""),
+            site_wide=data.get("site_wide", ""),
         )
 
 
-def make_plan(config_file: Path, data: Path | None = None, as_of: dt.date | None = None) -> tuple[Plan, Site]:
-    """Load and check every unit of the site a mkdocs.yml builds; its plan and the loaded site.
+def make_plan(
+    config_file: Path, data: Path | None = None, as_of: dt.date | None = None
+) -> tuple[Plan, Site, dict[str, bytes]]:
+    """Load and check every unit of the site a mkdocs.yml builds; its plan, the loaded site and its site-wide files.
 
     Raises DataError for the data and PluginError for the settings.
     """
@@ -86,8 +104,11 @@ def make_plan(config_file: Path, data: Path | None = None, as_of: dt.date | None
     files = {str(u.unit.id): str(f.resolve()) for u, f in zip(site.units, unit_files(data), strict=True)}
     day = site.units[0].as_of
     templates = (config_file.parent / s.templates).resolve() if s.templates else None
-    shared = fingerprint.shared(config_file, engine, day, len(site.units) > 1, templates)
+    shared = fingerprint.shared(config_file, engine, day, len(site.units) > 1, templates, s.pdf)
     docs = config_file.parent / config.get("docs_dir", "docs")
     main = site.units[0]
     prints = {str(u.unit.id): fingerprint.unit(shared, u, *((rows, docs) if u is main else (None, None))) for u in site.units}
-    return Plan(engine, day, rows, files, prints, str(templates or "")), site
+    pdf_cache = (config_file.parent / (s.pdf_cache_dir or f"{s.cache_dir}-pdf")).resolve()
+    wide = site_wide.files(site, config.get("use_directory_urls", True))
+    plan = Plan(engine, day, rows, files, prints, str(templates or ""), s.pdf, str(pdf_cache), site_wide.digest(wide))
+    return plan, site, wide

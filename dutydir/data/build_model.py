@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dutydir import model
-from dutydir.data import build_posts, build_rules, build_sectors, reserved
+from dutydir.data import build_posts, build_rules, build_sectors, reserved, vocabulary
 from dutydir.data.fields import Record, Report
 from dutydir.data.refs import Refs
 from dutydir.data.text_file import TextFileError, read_notice_text
@@ -60,7 +60,9 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
             for d in record.get("duties", [])
         ),
         obligations=tuple(
-            model.Obligation(str(o["who"]), str(o["clause"]), str(o["what"]), str(o["every"]), o["times"])
+            model.Obligation(
+                str(o["who"]), str(o["clause"]), str(o["what"]), str(o["every"]), o["times"], o.get("first")
+            )
             for o in record.get("obligations", [])
         ),
         obligations_note=str(record.get("obligations_note", "")),
@@ -72,6 +74,7 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
         key_areas_inference_clause=str(key_areas.get("inference_clause", "")),
     )
     build_rules.vacancies(refs, directory)
+    vocabulary.attach(directory, record.get("vocabulary", []), report)
     return directory
 
 

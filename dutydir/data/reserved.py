@@ -25,6 +25,8 @@ TOP_LEVEL = frozenset(
         "changes",
         "units",
         "search",
+        # the documents made from the data (documents/paths.py)
+        "documents",
         # hand-written pages and their folders (docs/)
         "help",
         "benchmarks",

@@ -219,6 +219,7 @@ OBLIGATION = Mapping(
         Field("what", Text(), required=True),
         Field("every", Choice(*PERIODS), required=True, doc="The longest allowed interval."),
         Field("times", Count(), required=True, doc="How many times at least in that interval."),
+        Field("first", Date(), doc="The day of the first meeting, for calendars; the notice gives none."),
     ],
     entity="clause",
 )
@@ -249,6 +250,21 @@ KEY_AREAS = Mapping(
     ],
 )
 
+# The unit's own entries over the vocabulary shipped with dutydir (dutydir/data/vocabulary.py).
+VOCABULARY_ENTRY = Mapping(
+    "vocabulary entry",
+    [
+        Field("word", Name(), required=True, doc="A word readers type; added for search, not the notice's text."),
+        Field(
+            "sectors",
+            ListOf(Name()),
+            required=True,
+            doc="This unit's sectors the word leads to, replacing the shipped ones; [] switches the word off.",
+        ),
+    ],
+    entity="word",
+)
+
 UNIT_FILE = Mapping(
     "data file",
     [
@@ -264,6 +280,7 @@ UNIT_FILE = Mapping(
         Field("obligations", ListOf(OBLIGATION)),
         Field("obligations_note", Text()),
         Field("key_areas", KEY_AREAS),
+        Field("vocabulary", ListOf(VOCABULARY_ENTRY), doc="Words added to, or switched off in, the shipped vocabulary."),
     ],
     keys_name_entities=True,
 )

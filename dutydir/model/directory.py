@@ -195,6 +195,8 @@ class Directory:
     """Where in the notice the key areas are listed."""
     as_of: dt.date
     """The day the directory describes: who holds what on that day."""
+    vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Words of the shipped vocabulary and the unit's own entries by sector; added for search, not the notice's."""
     ab_clause: str = ""
     """Where the notice sets up AB pairs."""
     ab_fallback: str = ""

@@ -86,6 +86,8 @@ class Obligation:
     """The longest interval: month, two_months, quarter or year."""
     times: int
     """How many times at least in each interval."""
+    first: dt.date | None = None
+    """The day of the first meeting, set by the data for calendars; None, as in the notice, which gives no day."""
 
     @property
     def frequency(self) -> str:

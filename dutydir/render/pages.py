@@ -21,7 +21,7 @@ from dutydir.model.cover import cover
 from dutydir.model.directory import Directory, Post, Sector
 from dutydir.model.slugs import initial, pinyin_key
 from dutydir.model.words import directory_title, group_words
-from dutydir.render import dot, search_words, urls
+from dutydir.render import document_links, dot, search_words, urls
 from dutydir.render.escape import attr, front_matter, md
 from dutydir.render.links import Links
 from dutydir.render.tables import earlier_rows, key_area_groups, lookup_examples, lookup_rows
@@ -46,6 +46,8 @@ class Options:
     """The site's folder of templates that replace the packaged ones."""
     several: bool = False
     """True on a site of several units: each page names its unit."""
+    pdf: bool = True
+    """True when the build prints the lists to PDF, so pages link them."""
 
 
 def all_pages(
@@ -97,6 +99,7 @@ def page(name: str, d: Directory, here: str, title: str, o: Options | None, **mo
         cover=functools.partial(cover, d),
         who_words=who_words(d),
         duty_words=group_words(d.unit.words),
+        docs=document_links.DocumentLinks(here, o.pdf),
         **more,
     )
 
@@ -148,8 +151,18 @@ def leader(d: Directory, post: Post, chart: Chart, directory_urls: bool, o: Opti
     excepted = [(d.sectors[e.sector], e) for e in pair.exceptions if e.sector in d.sectors] if pair else []
     mine = [(s, e) for s, e in excepted if s.post_id == post.id]
     svg = chart_block(chart(dot.leader(d, post, directory_urls)))
+    words = words_block(search_words.leader_words(d, post))
     return page(
-        "leader.md", d, urls.leader_page(post.id), title, o, post=post, chart=svg, excepted=mine, led=d.assisted(post)
+        "leader.md",
+        d,
+        urls.leader_page(post.id),
+        title,
+        o,
+        post=post,
+        chart=svg,
+        excepted=mine,
+        led=d.assisted(post),
+        pagefind_words=words,
     )
 
 
@@ -171,6 +184,7 @@ def sector_page(d: Directory, sector: Sector, o: Options | None = None) -> str:
         sector=sector,
         since=max(since),
         pagefind_words=words_for_pagefind(d, sector),
+        vocabulary=d.vocabulary.get(sector.name, ()),
         children=Markup("、").join(links.sector(d.sectors[c]) for c in sector.children),
         areas=Markup("、").join(Markup(f"[{md(a.name)}]({links.to(urls.KEY_AREAS)})") for a in areas),
         liaisons=Markup("、").join(links.leader(p) for p in d.liaisons_of(sector.name)),
@@ -185,8 +199,11 @@ def words_for_pagefind(d: Directory, sector: Sector) -> Markup:
     so the words it should find the page by are given to it already separated; Material's
     search reads no attributes and is unaffected.
     """
-    words = search_words.cut_words(d, [sector.name, *search_words.terms(d, sector)])
-    # A block of raw HTML: Markdown leaves it whole, so nothing in the words can turn into markup.
+    return words_block(search_words.cut_words(d, [sector.name, *search_words.terms(d, sector)]))
+
+
+def words_block(words: list[str]) -> Markup:
+    """The block of words for Pagefind: raw HTML, which Markdown leaves whole, so no word can turn into markup."""
     return Markup(
         f'<div class="dutydir-words" data-pagefind-index-attrs="data-words" data-words="{attr(" ".join(words))}"></div>'
     )

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from dutydir.model.directory import Directory, Sector
+from dutydir.model.directory import Directory, Post, Sector
 
 # How often jieba is told the data's words occur: enough to keep them whole inside longer names
 # (大数据 in 政务服务和大数据管理 needs about 100), far below common words (管理: 27191).
@@ -24,9 +24,18 @@ HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def terms(d: Directory, sector: Sector) -> tuple[str, ...]:
-    """Words a sector's page is found by beyond its name: the key areas under it, then its keywords."""
-    words = [a.name for a in d.key_areas_of(sector)] + list(sector.keywords)
+    """Words a sector's page is found by beyond its name: the key areas under it, its keywords, the vocabulary's."""
+    words = [a.name for a in d.key_areas_of(sector)] + list(sector.keywords) + list(d.vocabulary.get(sector.name, ()))
+    # Parts of its name, so a part jieba would keep inside a whole word still finds it (冶金 in 工业冶金).
+    words += name_parts(sector.name)
     return tuple(w for w in dict.fromkeys(words) if w != sector.name)
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of two or more characters jieba's search mode finds inside a name, the name itself left out."""
+    import jieba
+
+    return [w for w in dict.fromkeys(jieba.cut_for_search(name)) if len(w) > 1 and w != name]
 
 
 def segmenter_words(d: Directory) -> list[str]:
@@ -38,7 +47,13 @@ def segmenter_words(d: Directory) -> list[str]:
 
 
 def cut_words(d: Directory, phrases: list[str]) -> list[str]:
-    """Each phrase, then the words jieba cuts it into for search (knowing the unit's words), without repeats."""
+    """Each phrase, the words jieba cuts it into for search (knowing the unit's words), then its characters.
+
+    The characters are for Pagefind's queries: the browser cuts a typed query with Intl.Segmenter,
+    whose dictionary splits names and most everyday words into single characters (渣土车 into
+    渣 / 土 / 车), and Pagefind wants every piece to begin a word of the page. So the page is
+    given those pieces too, and a query finds it however the browser cuts it.
+    """
     import jieba  # imported here: loading its dictionary takes a second, and only pages need it
 
     missing = [w for w in segmenter_words(d) if w not in TAUGHT]
@@ -48,7 +63,21 @@ def cut_words(d: Directory, phrases: list[str]) -> list[str]:
     words: list[str] = []
     for phrase in phrases:
         words += [phrase, *(w for w in jieba.cut_for_search(phrase) if len(w) > 1)]
-    return list(dict.fromkeys(words))
+    characters = [c for phrase in phrases for c in phrase if HAN_WORD.fullmatch(c)]
+    return list(dict.fromkeys(words + characters))
+
+
+def leader_words(d: Directory, post: Post) -> list[str]:
+    """Words a leader's page is found by on Pagefind: the holder's name and its characters, the post, the titles."""
+    import jieba
+
+    teach_jieba([d])
+    holder = d.holder(post)
+    name = [holder.person, *(c for c in holder.person if HAN_WORD.fullmatch(c))] if holder else []
+    # The titles are cut into words but not into characters: 区 and 长 would lead to every leader.
+    titles = [*holder.title.split("、"), post.name] if holder else [post.name]
+    words = [w for t in titles for w in (t, *jieba.cut_for_search(t)) if len(w) > 1]
+    return list(dict.fromkeys(name + words))
 
 
 def teach_jieba(units: Iterable[Directory]) -> None:

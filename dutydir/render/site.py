@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from dutydir.data.units import Site
 from dutydir.model.directory import Directory
-from dutydir.render import pages, search_words, urls
+from dutydir.render import answer_data, pages, search_words, urls
 from dutydir.render.escape import md
 from dutydir.render.templating import render
 
@@ -37,31 +37,39 @@ class UnitRow:
 
 
 def site_pages(
-    site: Site, chart: pages.Chart, directory_urls: bool = True, templates: Path | None = None
+    site: Site, chart: pages.Chart, directory_urls: bool = True, templates: Path | None = None, pdf: bool = True
 ) -> dict[str, str]:
-    """Every generated page of every unit by its source path, the help page, and the unit index when there are several.
+    """Every generated page of every unit by its source path, the help page, the unit index when there are several,
+    and the answer box's data.
 
     jieba is taught each unit's words alone while its pages are made, then every unit's words: Material's
     search cuts the built pages with them after this. ``templates`` is the site's folder of its own page
-    templates, if it has one.
+    templates, if it has one; ``pdf`` is whether pages link printed lists.
     """
     out: dict[str, str] = {}
     several = len(site.units) > 1
     for unit in site.units:
-        out.update(unit_pages(unit, site.prefix(unit), several, chart, directory_urls, templates))
+        out.update(unit_pages(unit, site.prefix(unit), several, chart, directory_urls, templates, pdf))
     search_words.teach_jieba(site.units)
     out[pages.HELP] = help_page(site.units[0], directory_urls, templates)
     if several:
         out[UNITS] = unit_index([unit_row(unit) for unit in site.units], templates)
+    out[answer_data.PATH] = answer_data.script(site, directory_urls)
     return out
 
 
 def unit_pages(
-    unit: Directory, prefix: str, several: bool, chart: pages.Chart, directory_urls: bool, templates: Path | None
+    unit: Directory,
+    prefix: str,
+    several: bool,
+    chart: pages.Chart,
+    directory_urls: bool,
+    templates: Path | None,
+    pdf: bool = True,
 ) -> dict[str, str]:
     """One unit's generated pages by source path under ``prefix`` ('' for the main unit), cut with its words only."""
     links = [("各单位", urls.link(urls.HOME, UNITS))] if several and not prefix else []
-    options = pages.Options(directory_urls, links, templates, several)
+    options = pages.Options(directory_urls, links, templates, several, pdf)
     with search_words.taught_alone([unit]):
         made = pages.all_pages(unit, chart, options=options)
     return {prefix + path: text for path, text in made.items()}

@@ -145,6 +145,8 @@ class Results:
     """Where the numbers come from when they were not measured by this code as it is (else empty)."""
     shards: ShardRun | None = None
     """Whole builds against sharded ones (shard_measure.py), when measured."""
+    search: dict[str, Any] = field(default_factory=dict)
+    """The reader's search on the query suite (bench/search.py measure()); empty when not measured."""
 
 
 def dump(results: Results, path: Path) -> None:
@@ -175,4 +177,5 @@ def load(path: Path) -> Results:
         shares=[(label, share) for label, share in raw["shares"]],
         source=raw.get("source", ""),
         shards=shard_results.load(raw.get("shards")),
+        search=raw.get("search") or {},
     )

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from dutydir.tools import synth
-from dutydir.tools.bench import measure, results, shard_measure
+from dutydir.tools.bench import measure, results, search, shard_measure
 from dutydir.tools.bench.builds import ROOT, Bench, BenchError
 from dutydir.tools.bench.machine import commit, load, machine
 from dutydir.tools.bench.report import report
@@ -53,9 +53,12 @@ def run(quick: bool, runs: int) -> results.Results:
         ]
         shares = measure.profile_shares(prof)
         shards = shard_measure.measure(bench, 2 if quick else SHARD_UNITS, [1, 2] if quick else list(SHARD_SIZES), progress)
+    searching = search.measure(progress)
     info["负载（结束时）"] = load()
     minutes = (time.perf_counter() - started) / 60
-    return results.Results(info, os.cpu_count() or 1, minutes, runs, overheads, measured, shares, shards=shards)
+    return results.Results(
+        info, os.cpu_count() or 1, minutes, runs, overheads, measured, shares, shards=shards, search=searching
+    )
 
 
 def run_shards(data: Path, units: int, sizes: list[int], note: str) -> None:
@@ -75,6 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="a short trial: tiny sites, one build of each")
     parser.add_argument("--runs", type=int, help=f"timed builds of each side of the overhead comparison ({RUNS})")
     parser.add_argument("--render", action="store_true", help="measure nothing: render the page from the JSON")
+    parser.add_argument("--search", action="store_true", help="measure only the reader's search, keep the rest")
     parser.add_argument("--shards-only", action="store_true", help="measure sharded builds only, into the JSON")
     parser.add_argument("--shard-units", type=int, default=SHARD_UNITS, help="units of the compared city (192)")
     parser.add_argument("--shard-sizes", default=",".join(map(str, SHARD_SIZES)), help="units of each size (12,48,192)")
@@ -87,6 +91,11 @@ def main(argv: list[str] | None = None) -> None:
         except BenchError as e:
             sys.exit(f"bench: {e}")
         progress(f"wrote {data}")
+    elif args.search:
+        kept = results.load(data)
+        kept.search = search.measure(progress)
+        results.dump(kept, data)
+        progress(f"wrote the search part of {data}")
     elif not args.render:
         try:
             measured = run(args.quick, args.runs or (1 if args.quick else RUNS))
