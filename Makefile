@@ -14,7 +14,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 # Material prints an end-of-life banner on every build; it is noise in this project's logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve publish rollback system lint lock clean bench bench-search
+.PHONY: site test test-fast serve publish rollback system lint lock clean bench bench-search offline
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ system:
 site: $(STAMP) system
 	DUTYDIR_DATA="$(abspath $(DATA))" $(if $(SITE_NAME),DUTYDIR_SITE_NAME="$(SITE_NAME)") $(BIN)/mkdocs build --strict
 	@echo "built site/ from $(DATA)"
+
+# A copy to open from files (USB stick, archive): pages linked as name.html, search without a server; one zip.
+OFFLINE ?= 安全生产责任目录-离线版.zip
+offline: $(STAMP) system
+	rm -rf .cache/offline-site
+	DUTYDIR_OFFLINE=true DUTYDIR_DATA="$(abspath $(DATA))" $(if $(SITE_NAME),DUTYDIR_SITE_NAME="$(SITE_NAME)") $(BIN)/mkdocs build --strict -d .cache/offline-site
+	$(BIN)/python -m dutydir.build.offline .cache/offline-site "$(OFFLINE)"
 
 serve: $(STAMP) system
 	DUTYDIR_DATA="$(abspath $(DATA))" $(if $(SITE_NAME),DUTYDIR_SITE_NAME="$(SITE_NAME)") $(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
@@ -57,7 +64,7 @@ bench-search: $(STAMP) system
 
 # Every test, the slow ones (browser, benchmark) included: what CI runs.
 test: $(STAMP)
-	scripts/install-system-deps.sh --browser
+	scripts/install-system-deps.sh --browser --nginx
 	$(BIN)/pytest -q
 
 # While working: everything but the tests marked slow.

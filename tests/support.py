@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def copy_project(root: Path, data: str | None = None, extra: tuple[str, ...] = ()) -> Path:
-    """Copy mkdocs.yml, docs/ and hooks/ (and ``extra`` paths) into ``root``, with data/ copied or given as text."""
+    """Copy mkdocs.yml, docs/, hooks/ and overrides/ (and ``extra`` paths) into ``root``, with data/ copied or given."""
     root.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "hooks", *extra):
+    for name in ("mkdocs.yml", "docs", "hooks", "overrides", *extra):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:

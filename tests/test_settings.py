@@ -32,7 +32,7 @@ def test_defaults_and_values() -> None:
     [
         ({"serach": "pagefind"}, "extra.dutydir.serach: unknown setting (did you mean search?)"),
         ({"data": "x.yaml"}, "extra.dutydir.data: unknown setting (did you mean data_file?)"),
-        ({"colour": "red"}, "extra.dutydir.colour: unknown setting (known keys: data_file, as_of, cache_dir, pdf_cache_dir, pdf, search, templates)"),
+        ({"colour": "red"}, "extra.dutydir.colour: unknown setting (known keys: data_file, as_of, cache_dir, pdf_cache_dir, pdf, search, templates, offline)"),
         ({"as_of": "2026-13-01"}, "extra.dutydir.as_of: '2026-13-01' is not a date (YYYY-MM-DD)"),
         ({"search": "lunr"}, "extra.dutydir.search: Expected one of: ('auto', 'material', 'pagefind') but received: 'lunr'"),
     ],

@@ -268,7 +268,10 @@
     new MutationObserver(reveal).observe(search, { attributes: true, attributeFilter: ["hidden"] });
     reveal();
   }
-  if (location.protocol === "file:") answerOnly();
+  // The offline copy (make offline) runs Material's search from files through iframe-worker's shim: there the
+  // search box works whole, and only a copy made without it is left with the answer box alone.
+  var shimmed = document.querySelector('script[src*="iframe-worker-shim"]');
+  if (location.protocol === "file:" && !shimmed) answerOnly();
 
   document.addEventListener("input", function (event) {
     var input = event.target;

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from dutydir.build import charts, documents, pdf, search_engine, settings, strict, svg
+from dutydir.build import charts, documents, offline, pdf, reproducible, search_engine, settings, strict, svg
 from dutydir.render import escape
 
 if TYPE_CHECKING:
@@ -25,9 +25,14 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     strict.start(config.strict)
     s, site = settings.load(config)
     base = Path(config.config_file_path).parent
-    engine = search_engine.choose(s.search, site)
+    # Page dates and the sitemap's gzip header: the directory's as-of day, not the build's clock.
+    reproducible.pin_build_date(site.units[0].as_of)
+    if s.offline:
+        offline.configure(config)
+    # Pagefind cannot run from files; the offline copy keeps Material's search.
+    engine = search_engine.choose("material" if s.offline else s.search, site)
     search_engine.configure(config, engine)
-    state.update(site=site, data=base / s.data_file, cache=base / s.cache_dir, engine=engine)
+    state.update(site=site, data=base / s.data_file, cache=base / s.cache_dir, engine=engine, offline=s.offline)
     state["pdf_cache"] = base / (s.pdf_cache_dir or f"{s.cache_dir}-pdf")
     state["templates"] = base / s.templates if s.templates else None
     state["pdf"] = s.pdf
@@ -62,6 +67,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     """Write the search index; in a strict build, fail if anything logged a warning."""
     search_engine.write_index(state["engine"], Path(config.site_dir))
+    if state["offline"]:
+        offline.write_search_script(Path(config.site_dir))
     strict.finish()
 
 

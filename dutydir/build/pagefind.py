@@ -51,20 +51,12 @@ def search_page() -> str:
             '<p data-pagefind-ignore="all">输入行业领域、重点领域或领导姓名，例如“燃气”“特种设备”“防汛”。</p>',
             "",
             f'<link href="{bundle}pagefind-ui.css" rel="stylesheet">',
-            f'<script src="{bundle}pagefind-ui.js"></script>',
-            '<div id="dutydir-search" data-pagefind-ignore="all"></div>',
-            "<script>",
-            "window.addEventListener('DOMContentLoaded', function () {",
-            f"  new PagefindUI({{ element: '#dutydir-search', bundlePath: '{bundle}', showSubResults: true,",
             # Pagefind waits 300 ms after each keystroke by default; the index is small and local.
-            f"    debounceTimeoutMs: {DEBOUNCE_MS},",
-            # The answer box's script (answer.js) drops asking words (谁管, AB角) from the query, which Pagefind
-            # would otherwise require on the page, and shows a sector's or leader's answer as its excerpt.
-            "    processTerm: window.dutydirAnswer && window.dutydirAnswer.term,",
-            "    processResult: window.dutydirAnswer && window.dutydirAnswer.result,",
-            "    translations: { placeholder: '搜索', zero_results: '没有找到“[SEARCH_TERM]”' } });",
-            "});",
-            "</script>",
+            f'<div id="dutydir-search" data-pagefind-ignore="all" data-bundle="{bundle}" data-debounce-ms="{DEBOUNCE_MS}">'
+            "</div>",
+            f'<script src="{bundle}pagefind-ui.js"></script>',
+            # Started from a file, not an inline script, so the Content-Security-Policy needs no 'unsafe-inline'.
+            f'<script src="{bundle[: -len("pagefind/")]}javascripts/pagefind-search.js"></script>',
             "",
         ]
     )

@@ -74,6 +74,8 @@ class Settings(base.Config):
     """The search engine: material, pagefind, or auto (pagefind from 2,000 pages)."""
     templates = c.Optional(c.Type(str))
     """A folder of the site's own page templates, relative to mkdocs.yml; each replaces the packaged one of its name."""
+    offline = c.Type(bool, default=False)
+    """Build a copy to open from files (make offline): name.html links, search without a server."""
 
 
 def read(config: MkDocsConfig) -> Settings:
