@@ -29,13 +29,12 @@ def dutydir(root: Path, *args: str, pdf: str = "off") -> subprocess.CompletedPro
 
 
 def files(site: Path) -> dict[str, bytes]:
-    """Every file of a built site by its path, the search index's entries sorted, sitemap.xml.gz left out.
+    """Every file of a built site by its path, the search index's entries sorted.
 
-    The sitemap's gzip holds the time it was written; the search index lists the same entries in
-    MkDocs' order of files, which differs (every unit's pages are together in a shard).
+    The search index lists the same entries in MkDocs' order of files, which differs (every unit's
+    pages are together in a shard).
     """
     out = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    out.pop("sitemap.xml.gz", None)
     out.pop(".merged", None)
     if "search/search_index.json" in out:
         index = json.loads(out["search/search_index.json"])
@@ -175,3 +174,12 @@ def test_build_unit_without_a_plan_and_merge_into_a_used_folder_say_so(tmp_path:
     used = CliRunner().invoke(cli, ["merge", str(tmp_path / "store"), str(tmp_path / "site")])
     assert (used.exit_code, used.stderr) == (1, f"dutydir: {tmp_path / 'site'} 已存在；请给一个新的文件夹\n")
     assert not (tmp_path / "store").exists()
+
+
+def test_plan_refuses_an_offline_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DUTYDIR_OFFLINE", "true")
+    refused = CliRunner().invoke(cli, ["plan", str(tmp_path / "store")])
+    assert (refused.exit_code, refused.stderr) == (
+        1,
+        "dutydir: 分片生成不做离线副本（offline）；离线副本请用 make offline 整体生成\n",
+    )

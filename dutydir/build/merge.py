@@ -8,13 +8,14 @@ The theme's assets come from the main unit's shard only: they are stored once, n
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import shutil
 from pathlib import Path
 from typing import Any
 
-from dutydir.build import docs_folder, pagefind, search_index, site_wide
+from dutydir.build import docs_folder, pagefind, reproducible, search_index, site_wide
 from dutydir.build.shard import META, SITE, SITEMAP_URL
 from dutydir.build.site_plan import Plan
 
@@ -42,14 +43,22 @@ def merge(plan: Plan, shards: Path, out: Path) -> None:
     entries = "".join(f"\n    {url}" for meta in metas for url in meta["sitemap"])
     sitemap = sitemap.replace("</urlset>", f"{entries.lstrip(chr(10)) and entries}\n</urlset>").replace("\n\n", "\n")
     rewrite(out / "sitemap.xml", sitemap.encode("utf-8"))
-    # mtime 0: the same shards make the same bytes.
-    rewrite(out / "sitemap.xml.gz", gzip.compress(sitemap.encode("utf-8"), mtime=0))
+    rewrite(out / "sitemap.xml.gz", sitemap_gz(sitemap, plan))
     if plan.engine == "pagefind":
         pagefind.index(out)
     elif (out / SEARCH_INDEX).is_file():
         index = json.loads((out / SEARCH_INDEX).read_text(encoding="utf-8"))
         index["docs"] = [doc for meta in metas for doc in meta["search"]]
         rewrite(out / SEARCH_INDEX, search_index.compact_index(json.dumps(index)).encode("utf-8"))
+
+
+def sitemap_gz(sitemap: str, plan: Plan) -> bytes:
+    """The sitemap gzipped as MkDocs does it (its name in the header), dated the plan's day as a whole build is."""
+    buffer = io.BytesIO()
+    when = int(reproducible.pin_build_date(plan.as_of))
+    with gzip.GzipFile(fileobj=buffer, filename="sitemap.xml.gz", mode="wb", mtime=when) as gz:
+        gz.write(sitemap.encode("utf-8"))
+    return buffer.getvalue()
 
 
 def shard_meta(plan: Plan, shards: Path, unit_id: str) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from dutydir.build import docs_folder, documents, material_search, pdf, search_engine, shard_mkdocs, svg
+from dutydir.build import docs_folder, documents, material_search, pdf, reproducible, search_engine, shard_mkdocs, svg
 from dutydir.build.charts import Later
 from dutydir.build.site_plan import Plan
 from dutydir.data.errors import DataError, Problem
@@ -56,6 +56,8 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
     with config_file.open(encoding="utf-8") as f:
         config: dict[str, Any] = yaml_load(f)
     main = unit.unit.id == plan.units[0].id
+    # Page dates as a whole build has them: the plan's day, not the clock's.
+    reproducible.pin_build_date(plan.as_of)
     prefix = "" if main else f"{unit.unit.id}/"
     directory_urls = config.get("use_directory_urls", True)
     with search_words.taught_alone([unit]):

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 
 from dutydir.build import fingerprint, search_engine, settings, site_wide
@@ -96,6 +97,9 @@ def make_plan(
     with config_file.open(encoding="utf-8") as f:
         config = yaml_load(f)
     s = settings.checked((config.get("extra") or {}).get("dutydir"), str(config_file))
+    if s.offline:
+        # The offline copy is one build of its own (make offline), for a computer without the intranet.
+        raise PluginError("分片生成不做离线副本（offline）；离线副本请用 make offline 整体生成")
     data = data or config_file.parent / s.data_file
     site, _ = load_site(data, as_of or s.as_of)
     engine = search_engine.choose(s.search, site)
