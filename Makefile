@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 DATA ?= data/leaders.yaml
 # The site's name (mkdocs.yml's site_name); set it when building another unit's data.
 SITE_NAME ?=
+# Shards built at a time by a publish of a site of several units.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 # Material prints an end-of-life banner on every build; it is noise in this project's logs.
@@ -41,7 +43,7 @@ serve: $(STAMP) system
 
 publish: $(STAMP) system
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/to/webroot [DATA=...]"; exit 2; }
-	$(BIN)/dutydir publish "$(DEST)" --data "$(DATA)"
+	$(BIN)/dutydir publish "$(DEST)" --data "$(DATA)" --jobs "$(JOBS)"
 
 rollback: $(STAMP)
 	@test -n "$(DEST)" || { echo "usage: make rollback DEST=/path/to/webroot"; exit 2; }
@@ -52,7 +54,8 @@ install-timer: $(STAMP)
 	@test -n "$(DEST)" || { echo "usage: make install-timer DEST=/path/to/webroot [DATA=...]"; exit 2; }
 	scripts/install-timer.sh "$(DEST)" "$(DATA)"
 
-# Measures builds of the real site and of synthetic ones up to 16,000 pages (about a quarter of an hour);
+# Measures builds of the real site and of synthetic ones up to 16,000 pages, whole and as shards (about
+# half an hour on an idle machine);
 # writes docs/benchmarks.md.
 bench: $(STAMP) system
 	scripts/install-system-deps.sh --browser

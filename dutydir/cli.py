@@ -12,8 +12,10 @@ from mkdocs.exceptions import PluginError
 
 from dutydir.build import docs_folder, freshness
 from dutydir.build.pdf import PdfError
-from dutydir.build.publish import PublishError, live_release, publish, rollback
+from dutydir.build.publish import PublishError, live_release, rollback
+from dutydir.build.sharded_publish import publish_site
 from dutydir.build.svg import ChartError
+from dutydir.cli_shards import COMMANDS as SHARD_COMMANDS
 from dutydir.data.errors import DataError
 from dutydir.data.load import load_directory
 from dutydir.data.units import load_site
@@ -93,11 +95,13 @@ def check(file: str, day: dt.date | None) -> None:
     "--if-changed", is_flag=True, help="只在今天应显示的内容与正在发布的版本不同时才重新构建（供定时任务使用）。"
 )
 @click.option("--date", "day", type=Day(), help="按这一天的任职情况构建（默认今天，或环境变量 DUTYDIR_DATE）。")
-def publish_command(dest: Path, data: Path, config: Path, if_changed: bool, day: dt.date | None) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="多单位网站同时构建的分片数。")
+def publish_command(dest: Path, data: Path, config: Path, if_changed: bool, day: dt.date | None, jobs: int) -> None:
     """检查数据、构建网站、检查链接，然后一步切换 DEST 到新版本；并说明下次变动在哪一天。
 
     DEST 是指向 DEST.releases/ 中某个版本的符号链接，以前的版本留作回退。任何一步失败，
     正在发布的网站保持原样。--if-changed 供定时任务每天运行：内容不变时不重新构建。
+    有多个单位（units/）时按单位分片构建，分片保存在 DEST.shards/，只重建输入变了的单位，同时构建 JOBS 个。
 
     \b
     例：dutydir publish /srv/www/anquan
@@ -108,7 +112,7 @@ def publish_command(dest: Path, data: Path, config: Path, if_changed: bool, day:
         if if_changed and freshness.live_fingerprint(live_release(dest)) == view.fingerprint:
             click.echo(f"{dest} 已是按{cn(when)}任职情况的最新版本，未重新构建。")
         else:
-            release = publish(data, dest, config, view=view)
+            release = publish_site(data, dest, config, jobs, view=view)
             click.echo(f"已发布：{dest} → {release}（按{cn(when)}的任职情况）。")
     except DataError as e:
         fail_data(e, data, "未发布")
@@ -394,3 +398,8 @@ def notice_command(docx_path: Path | None, day: dt.date | None, data: Path) -> N
         except OSError as e:
             fail(f"dutydir: 无法写入 {docx_path}：{e.strerror}")
         click.echo(f"已写入 {docx_path}", err=True)
+
+
+# Sharded builds: plan, build-unit, merge, build-site (dutydir/cli_shards.py).
+for shard_command in SHARD_COMMANDS:
+    cli.add_command(shard_command)

@@ -7,7 +7,7 @@ unit's prefix and has the lists printed to PDF.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dutydir.build import pdf
@@ -21,6 +21,14 @@ from dutydir.render import urls
 def unit_documents(site: Site, unit: Directory) -> tuple[dict[str, bytes], dict[str, tuple[str, str]]]:
     """One unit's documents by path, and the HTML to print to PDF by the PDF's path."""
     prefix = site.prefix(unit)
+    # The main unit's workbook holds a sheet for every unit of the site; another unit's, its own.
+    return own_documents(unit, prefix, site.units if not prefix else [unit])
+
+
+def own_documents(
+    unit: Directory, prefix: str, sheets: Sequence[Directory]
+) -> tuple[dict[str, bytes], dict[str, tuple[str, str]]]:
+    """A unit's documents under ``prefix``, its workbook holding a sheet for each of ``sheets``; the HTML to print."""
     stamp = moment(unit).strftime("%Y%m%d%H%M%S")
     out: dict[str, bytes] = {}
     to_print: dict[str, tuple[str, str]] = {}
@@ -38,8 +46,7 @@ def unit_documents(site: Site, unit: Directory) -> tuple[dict[str, bytes], dict[
     out[prefix + paths.UNIT_CALENDAR] = calendar.unit_calendar(unit)
     out[prefix + paths.CSV] = spreadsheet.csv_bytes(unit)
     out[prefix + paths.POPOLO] = popolo.popolo_json(unit)
-    # The main unit's workbook holds a sheet for every unit of the site; another unit's, its own.
-    out[prefix + paths.XLSX] = spreadsheet.xlsx(site.units if not prefix else [unit])
+    out[prefix + paths.XLSX] = spreadsheet.xlsx(sheets)
     return out, to_print
 
 

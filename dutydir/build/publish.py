@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -41,11 +41,18 @@ def releases_dir(dest: Path) -> Path:
 
 
 def publish(
-    data: Path, dest: Path, config: Path, now: dt.datetime | None = None, view: freshness.View | None = None
+    data: Path,
+    dest: Path,
+    config: Path,
+    now: dt.datetime | None = None,
+    view: freshness.View | None = None,
+    build_into: Callable[[Path, Path, Path, dt.date | None], None] | None = None,
 ) -> Path:
     """Check, build, link-check and switch DEST to a new release; return the release folder.
 
     With ``view``, the site is built as of its day and the release records it (see freshness.py).
+    ``build_into(data, config, out, day)`` builds the site into the empty folder ``out`` (default: one
+    ``mkdocs build``; sharded_publish.py gives the sharded build).
     """
     if dest.exists() and not dest.is_symlink():
         raise PublishError(f"{dest} 已存在，且不是发布时建立的符号链接；请先把它移走")
@@ -59,7 +66,7 @@ def publish(
             # A folder of its own, whatever the clock says: two publishes never share one.
             staging = Path(tempfile.mkdtemp(prefix=f".{release.name}.", suffix=".building", dir=releases))
             try:
-                build(data, config, staging, view.day if view else None)
+                (build_into or build)(data, config, staging, view.day if view else None)
                 broken = broken_links(staging)
                 if broken:
                     shown = "\n".join(broken[:20]) + (f"\n……另有{len(broken) - 20}个" if len(broken) > 20 else "")

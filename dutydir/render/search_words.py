@@ -9,8 +9,10 @@ that fall under it and its keywords) are given to its page as search tags.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from dutydir.model.directory import Directory, Post, Sector
 
@@ -86,11 +88,62 @@ def teach_jieba(units: Iterable[Directory]) -> None:
     """
     import jieba
 
+    jieba.initialize()
     for unit in units:
         for word in segmenter_words(unit):
             if word not in TAUGHT:
+                # jieba.add_word sets the word and adds each prefix it lacks: kept, before and after, to be undone.
+                keys = [word[: i + 1] for i in range(len(word))]
+                before = [(key, jieba.dt.FREQ.get(key)) for key in keys]
+                total = jieba.dt.total
                 jieba.add_word(word, frequency(word))
+                UNDO.append(Change(word, total, jieba.dt.total, before, [(key, jieba.dt.FREQ[key]) for key in keys]))
                 TAUGHT.add(word)
+
+
+@contextlib.contextmanager
+def taught_alone(units: Iterable[Directory]) -> Iterator[None]:
+    """Within: jieba knows these units' words and no others; after: it knows again what it knew before.
+
+    A unit's pages are made inside, so that they come out the same whether it is built with the other
+    units or alone (a shard): jieba's cuts, and the frequencies it suggests for new words, would
+    otherwise depend on which units were taught before.
+    """
+    kept, known = list(UNDO), set(TAUGHT)
+    forget_jieba()
+    teach_jieba(units)
+    try:
+        yield
+    finally:
+        forget_jieba()
+        redo(kept)
+        UNDO[:] = kept
+        TAUGHT.update(known)
+
+
+def forget_jieba() -> None:
+    """Undo every word taught, newest first."""
+    import jieba
+
+    while UNDO:
+        change = UNDO.pop()
+        for key, value in change.before:
+            if value is None:
+                jieba.dt.FREQ.pop(key, None)
+            else:
+                jieba.dt.FREQ[key] = value
+        jieba.dt.total = change.total_before
+    TAUGHT.clear()
+
+
+def redo(changes: list[Change]) -> None:
+    """Make these changes to jieba's dictionary again, oldest first (no new cut or suggestion needed)."""
+    import jieba
+
+    for change in changes:
+        for key, value in change.after:
+            jieba.dt.FREQ[key] = value
+        jieba.dt.total = change.total_after
 
 
 def frequency(word: str) -> int:
@@ -100,5 +153,23 @@ def frequency(word: str) -> int:
     return max(WORD_FREQUENCY, jieba.suggest_freq(word))
 
 
+@dataclass(frozen=True)
+class Change:
+    """What teaching one word changed in jieba's dictionary."""
+
+    word: str
+    """The word taught."""
+    total_before: int
+    """jieba's total frequency before."""
+    total_after: int
+    """jieba's total frequency after."""
+    before: list[tuple[str, int | None]]
+    """Each key touched (the word and its prefixes) with its value before (None: absent)."""
+    after: list[tuple[str, int]]
+    """The same keys with their values after."""
+
+
 # Words already added to jieba in this process: pages ask for their unit's words again and again.
 TAUGHT: set[str] = set()
+# Every word taught and not undone, oldest first.
+UNDO: list[Change] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import statistics
 
-from dutydir.tools.bench import prose, search
+from dutydir.tools.bench import prose, search, shard_report
 from dutydir.tools.bench.builds import AS_OF, SEARCH_INDEX
 from dutydir.tools.bench.measure import APPOINT, HOOKS_PARTS, SEED
 from dutydir.tools.bench.prose import MAX_GROWTH, MAX_HTML_SPREAD, MAX_OVERHEAD, MAX_PEAK, kb, mb, ms, seconds_list
@@ -18,7 +18,8 @@ from dutydir.tools.bench.results import Results
 def report(r: Results) -> str:
     """The text of docs/benchmarks.md."""
     lines = ["# 性能基准", "", *intro(r), *targets(r), *overheads(r), *scaling(r), *prose.readers(r.sizes[-1])]
-    lines += [*rebuilds(r), *profile(r), *search.section(r.search), *how_to_run()]
+    lines += [*rebuilds(r), *profile(r), *search.section(r.search)]
+    lines += [*(shard_report.section(r.shards) if r.shards else []), *how_to_run()]
     return "\n".join(lines)
 
 

@@ -8,6 +8,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dutydir.tools.bench import shard_results
+from dutydir.tools.bench.shard_results import ShardRun
+
 
 @dataclass
 class Build:
@@ -140,6 +143,8 @@ class Results:
     """Shares of a profiled build's time, by part (measure.PROFILED, then the rest)."""
     source: str = ""
     """Where the numbers come from when they were not measured by this code as it is (else empty)."""
+    shards: ShardRun | None = None
+    """Whole builds against sharded ones (shard_measure.py), when measured."""
     search: dict[str, Any] = field(default_factory=dict)
     """The reader's search on the query suite (bench/search.py measure()); empty when not measured."""
 
@@ -171,5 +176,6 @@ def load(path: Path) -> Results:
         sizes=sizes,
         shares=[(label, share) for label, share in raw["shares"]],
         source=raw.get("source", ""),
+        shards=shard_results.load(raw.get("shards")),
         search=raw.get("search") or {},
     )

@@ -10,15 +10,19 @@ import time
 from pathlib import Path
 
 from dutydir.tools import synth
-from dutydir.tools.bench import measure, results, search
+from dutydir.tools.bench import measure, results, search, shard_measure
 from dutydir.tools.bench.builds import ROOT, Bench, BenchError
-from dutydir.tools.bench.machine import load, machine
+from dutydir.tools.bench.machine import commit, load, machine
 from dutydir.tools.bench.report import report
 
 OUT = ROOT / "docs" / "benchmarks.md"
 REAL_DATA = ROOT / "data" / "leaders.yaml"
 SIZES = ((12, 3), (48, 2), (192, 2))
 """Units of the synthetic sites (about 84 pages a unit: about 1,000, 4,000 and 16,000 pages) and builds of each."""
+SHARD_UNITS = 192
+"""Units of the city whose whole and sharded builds are compared (about 16,000 pages)."""
+SHARD_SIZES = (12, 48, 192)
+"""Units of the cities built as shards to see the time and memory a page at each size."""
 RUNS = 5
 """Timed builds of each side of the overhead comparison."""
 
@@ -48,10 +52,23 @@ def run(quick: bool, runs: int) -> results.Results:
             for i, (units, n) in enumerate(sizes)
         ]
         shares = measure.profile_shares(prof)
+        shards = shard_measure.measure(bench, 2 if quick else SHARD_UNITS, [1, 2] if quick else list(SHARD_SIZES), progress)
     searching = search.measure(progress)
     info["负载（结束时）"] = load()
     minutes = (time.perf_counter() - started) / 60
-    return results.Results(info, os.cpu_count() or 1, minutes, runs, overheads, measured, shares, search=searching)
+    return results.Results(
+        info, os.cpu_count() or 1, minutes, runs, overheads, measured, shares, shards=shards, search=searching
+    )
+
+
+def run_shards(data: Path, units: int, sizes: list[int], note: str) -> None:
+    """Measure sharded builds only, and put them into the results already in ``data`` (the rest is kept)."""
+    before = results.load(data)
+    with tempfile.TemporaryDirectory(prefix="dutydir-bench-") as folder:
+        load_before = load()
+        before.shards = shard_measure.measure(Bench(Path(folder)), units, sizes, progress, note)
+        before.shards.note = f"{note}（负载：开始时 {load_before}，结束时 {load()}；代码版本 {commit()}）"
+    results.dump(before, data)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -62,9 +79,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, help=f"timed builds of each side of the overhead comparison ({RUNS})")
     parser.add_argument("--render", action="store_true", help="measure nothing: render the page from the JSON")
     parser.add_argument("--search", action="store_true", help="measure only the reader's search, keep the rest")
+    parser.add_argument("--shards-only", action="store_true", help="measure sharded builds only, into the JSON")
+    parser.add_argument("--shard-units", type=int, default=SHARD_UNITS, help="units of the compared city (192)")
+    parser.add_argument("--shard-sizes", default=",".join(map(str, SHARD_SIZES)), help="units of each size (12,48,192)")
+    parser.add_argument("--note", default="", help="with --shards-only: what this run leaves out, and why")
     args = parser.parse_args(argv)
     data = args.out.with_suffix(".json")
-    if args.search:
+    if args.shards_only:
+        try:
+            run_shards(data, args.shard_units, [int(n) for n in args.shard_sizes.split(",")], args.note)
+        except BenchError as e:
+            sys.exit(f"bench: {e}")
+        progress(f"wrote {data}")
+    elif args.search:
         kept = results.load(data)
         kept.search = search.measure(progress)
         results.dump(kept, data)

@@ -1,0 +1,115 @@
+"""The section of docs/benchmarks.md on sharded builds: every conclusion computed from the numbers."""
+
+from __future__ import annotations
+
+from dutydir.tools.bench.prose import MAX_GROWTH, mb, verdict
+from dutydir.tools.bench.shard_results import Run, ShardRun
+
+CITY_SECONDS = 10.0
+"""Aim: from `dutydir appoint` to a published city, at most."""
+DISTRICT_SECONDS = 2.0
+"""Requirement: from a change to the published district, at most."""
+SPEEDUP = 1.8
+"""Aim: the first build with 2 workers against 1."""
+FULL_CITY_PAGES = 15_000
+"""A city this large or larger is the one the aims are set for (about 16,000 pages)."""
+
+
+def run_cell(run: Run) -> str:
+    """A run's wall time with its CPU time."""
+    return f"{run.seconds:.1f} 秒（CPU {run.cpu:.1f} 秒）"
+
+
+def section(s: ShardRun) -> list[str]:
+    """The whole section."""
+    return [*heading(s), *targets(s), *sizes(s), *reading(s)]
+
+
+def heading(s: ShardRun) -> list[str]:
+    """What was compared, and on what."""
+    lines = [
+        "## 分片生成",
+        "",
+        f"同一次运行里，对同一个 {s.units} 个单位、{s.pages:,} 页的合成城市比较今天的整体生成（一个 `mkdocs build --strict`）"
+        "和分片生成（`dutydir build-site`：每个单位一个分片，再合并）。图表缓存都已有；CPU 时间含子进程。",
+        "",
+    ]
+    if s.pages < FULL_CITY_PAGES:
+        lines += [
+            '!!! warning "规模"',
+            "",
+            f"    本次测的城市只有 {s.pages:,} 页，不是目标所说的约 16,000 页；下面的结论只对这个规模成立。"
+            " 完整测量：`make bench`（代码相同，单位数见 dutydir/tools/bench/run.py 的 SHARD_UNITS）。",
+            "",
+        ]
+    if s.note:
+        lines += ['!!! note "本次运行"', "", f"    {s.note}", ""]
+    return lines
+
+
+def targets(s: ShardRun) -> list[str]:
+    """Each aim with what was measured and whether it was met."""
+    one, two = s.jobs["1"], s.jobs["2"]
+    speedup = one.seconds / two.seconds
+    return [
+        "| 目标 | 要求 | 之前（整体生成） | 之后（分片） | 结论 |",
+        "|---|---|---|---|---|",
+        f"| 城市：从 `dutydir appoint` 到发布 | 少于 {CITY_SECONDS:.0f} 秒 | {run_cell(s.publish_before)} "
+        f"| {run_cell(s.publish_after)}，重新生成 {s.rebuilt} 个分片 | {verdict(s.publish_after.seconds < CITY_SECONDS)} |",
+        f"| 区（一个单位）：从修改到发布 | 少于 {DISTRICT_SECONDS:.0f} 秒 | — | {run_cell(s.district)} "
+        f"| {verdict(s.district.seconds < DISTRICT_SECONDS)} |",
+        f"| 首次生成：2 个进程对 1 个进程 | 至少 {SPEEDUP}× | 整体 {run_cell(s.single)} "
+        f"| 1 个进程 {run_cell(one)}；2 个进程 {run_cell(two)}；{speedup:.2f}× | {verdict(speedup >= SPEEDUP)} |",
+        f"| 合并后网站占用磁盘 | 不多于整体生成 | {mb(s.single_bytes)} | {mb(s.merged_bytes)}；新发布一版另占 "
+        f"{mb(s.release_bytes)}（其余是分片库的硬链接，分片库 {mb(s.store_bytes)}） "
+        f"| {verdict(s.merged_bytes <= s.single_bytes)} |",
+        "",
+    ]
+
+
+def sizes(s: ShardRun) -> list[str]:
+    """Time and memory a page at each size, and whether they stay flat."""
+    if len(s.sizes) < 2:
+        return []
+    rows = [
+        f"| {c.units} | {c.pages:,} | {c.build.seconds:.1f} | {c.per_page * 1000:.1f} | {c.cpu_per_page * 1000:.1f} "
+        f"| {mb(c.build.peak)} |"
+        for c in s.sizes
+    ]
+    small, large = s.sizes[0], s.sizes[-1]
+    wall, cpu = large.per_page / small.per_page, large.cpu_per_page / small.cpu_per_page
+    memory = large.build.peak / small.build.peak
+    flat = cpu <= MAX_GROWTH and memory <= MAX_GROWTH
+    said = "持平" if flat else "没有持平"
+    return [
+        "首次分片生成（2 个进程，图表缓存为空），不同规模：",
+        "",
+        "| 单位数 | 页数 | 用时（秒） | 每页毫秒 | 每页 CPU 毫秒 | 峰值内存 |",
+        "|---|---|---|---|---|---|",
+        *rows,
+        "",
+        f"从 {small.pages:,} 页到 {large.pages:,} 页，每页 CPU 时间是 {cpu:.2f}×，每页用时 {wall:.2f}×，"
+        f"峰值内存 {memory:.2f}×：{said}（以 {MAX_GROWTH}× 为界；一个分片只装一个单位，内存不随单位数增长）。",
+        "",
+    ]
+
+
+def reading(s: ShardRun) -> list[str]:
+    """What the numbers say beyond the table."""
+    cpu_ratio = s.jobs["1"].cpu / s.single.cpu
+    gain = s.publish_before.seconds / s.publish_after.seconds
+    lines = [
+        f"分片生成（1 个进程）用的 CPU 时间是整体生成的 {cpu_ratio:.2f}×"
+        + ("，分片本身几乎不多花。" if cpu_ratio <= 1.1 else "：每个分片各自运行一次 MkDocs，多花了这部分。"),
+        "",
+        f"一次任命之后，分片发布比整体发布快 {gain:.1f}×：只重新生成改动的单位，其余分片原样链接进新版本。",
+        "",
+    ]
+    if s.jobs["1"].seconds / s.jobs["2"].seconds < SPEEDUP:
+        lines += [
+            f"2 个进程的 CPU 时间（{s.jobs['2'].cpu:.1f} 秒）与 1 个进程（{s.jobs['1'].cpu:.1f} 秒）相差 "
+            f"{abs(s.jobs['2'].cpu / s.jobs['1'].cpu - 1):.0%}，而墙钟时间没有按进程数缩短："
+            "机器同时运行其他负载时，墙钟时间取决于分到的 CPU，这项加速要在空闲的机器上重测。",
+            "",
+        ]
+    return lines
