@@ -70,14 +70,7 @@ def check(file: str, day: dt.date | None) -> None:
 
 @cli.command("publish")
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--data",
-    "data",
-    default=DEFAULT_DATA,
-    show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="数据文件。",
-)
+@DATA_OPTION
 @click.option(
     "--config",
     default="mkdocs.yml",
