@@ -1,21 +1,15 @@
 """The published site served by a real nginx with the configuration in deploy/nginx/dutydir.conf.
 
-nginx runs in the foreground as a child of the test, on a free port of 127.0.0.1, with a main configuration
-written for the test (pid, logs and temporary files in tmp) that includes the shipped file with only its
-`listen` and `root` lines changed. The site is published into DEST with `dutydir publish`, browsed in
-Chromium under the shipped Content-Security-Policy, then published again and rolled back while readers keep
-asking for pages.
+nginx runs as tests/nginx_server.py starts it: the shipped file with only its `listen` and `root` lines changed.
+The site is published into DEST with `dutydir publish`, browsed in Chromium under the shipped
+Content-Security-Policy, then published again and rolled back while readers keep asking for pages.
+Pagefind sites under the policy: test_nginx_pagefind.py.
 """
 
 from __future__ import annotations
 
 import gzip
 import http.client
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -26,14 +20,12 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.browsing import DISTRICT_PAGES, Watch, launch
-from tests.support import ROOT, copy_project
+from tests.nginx_server import NGINX, SHIPPED, dutydir, free_port, render_config, start_nginx
+from tests.support import copy_project
 
 # Real builds, a real nginx or Chromium: tens of seconds (make test-fast leaves them out).
 pytestmark = pytest.mark.slow
 
-NGINX = Path("/usr/sbin/nginx")
-SHIPPED = ROOT / "deploy" / "nginx" / "dutydir.conf"
-AS_OF = "2026-01-01"
 # Files of the types the site serves besides pages (the documents wt-docs adds among them), put in docs/files/.
 SAMPLES = {
     "files/sample.ics": (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//dutydir//test//ZH\r\nEND:VCALENDAR\r\n" * 40),
@@ -65,52 +57,6 @@ SECURITY_HEADERS = {
 }
 
 
-def free_port() -> int:
-    """A port of 127.0.0.1 that nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def pagefind_variant(shipped: str) -> str:
-    """The shipped configuration with the policy for Pagefind sites in force instead of the default one."""
-    lines = shipped.splitlines(keepends=True)
-    default = [i for i, line in enumerate(lines) if line.startswith("    add_header Content-Security-Policy ")]
-    variant = [i for i, line in enumerate(lines) if line.startswith("    #add_header Content-Security-Policy ")]
-    assert len(default) == len(variant) == 1
-    lines[default[0]] = ""
-    lines[variant[0]] = lines[variant[0]].replace("#add_header", "add_header", 1)
-    return "".join(lines)
-
-
-def render_config(folder: Path, dest: Path, port: int, shipped: str) -> Path:
-    """A main nginx.conf for the test around the shipped server block, with its listen and root replaced."""
-    for line in ("    listen 80;\n", "    root /srv/www/anquan;\n"):
-        assert shipped.count(line) == 1, f"{SHIPPED} should have one line {line.strip()!r}"
-    server = shipped.replace("    listen 80;\n", f"    listen 127.0.0.1:{port};\n")
-    server = server.replace("    root /srv/www/anquan;\n", f"    root {dest};\n")
-    (folder / "dutydir.conf").write_text(server, encoding="utf-8")
-    shutil.copy("/etc/nginx/mime.types", folder / "mime.types")
-    temp = "\n".join(
-        f"    {kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    main = f"""daemon off;
-master_process off;
-pid {folder / "nginx.pid"};
-error_log {folder / "error.log"} warn;
-events {{
-    worker_connections 512;
-}}
-http {{
-    access_log {folder / "access.log"};
-{temp}
-    include {folder / "dutydir.conf"};
-}}
-"""
-    (folder / "nginx.conf").write_text(main, encoding="utf-8")
-    return folder / "nginx.conf"
-
-
 @dataclass
 class Served:
     """A published DEST served by nginx."""
@@ -125,30 +71,6 @@ class Served:
     """The published symlink nginx serves."""
     log: Path
     """nginx's error log."""
-
-
-def start_nginx(conf: Path, port: int) -> subprocess.Popen[bytes]:
-    """nginx in the foreground with that configuration, once it accepts connections on the port."""
-    process = subprocess.Popen([str(NGINX), "-p", str(conf.parent), "-c", str(conf)], stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"nginx stopped: {process.stderr.read().decode() if process.stderr else ''}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return process
-        except OSError:
-            time.sleep(0.05)
-    process.kill()
-    raise AssertionError("nginx did not listen within 10 s")
-
-
-def dutydir(project: Path, *args: str, **settings: str) -> subprocess.CompletedProcess[str]:
-    """Run the dutydir command in the project, as a clerk would."""
-    env = dict(os.environ, DUTYDIR_DATE=AS_OF, DUTYDIR_CACHE=str(project / "cache"), NO_MKDOCS_2_WARNING="1")
-    env.update(settings)
-    command = [str(Path(sys.executable).with_name("dutydir")), *args]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -382,46 +304,3 @@ def test_publish_and_rollback_while_reading(served: Served, browser: Browser) ->
         assert runs == ["old", "new", "old"], runs
     # nginx logged no error while the symlink was switched under it.
     assert served.log.read_text(encoding="utf-8") == ""
-
-
-@pytest.fixture(scope="module")
-def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The district published as a large site would be: searched with Pagefind."""
-    tmp = tmp_path_factory.mktemp("pagefind")
-    project = copy_project(tmp / "project")
-    dest = tmp / "www" / "anquan"
-    done = dutydir(project, "publish", str(dest), DUTYDIR_SEARCH="pagefind")
-    assert done.returncode == 0, done.stderr
-    return dest
-
-
-def search_with_pagefind(browser: Browser, dest: Path, shipped: str, folder: Path) -> list[str]:
-    """Serve DEST with that configuration, search for 燃气 on the search page; what went wrong."""
-    folder.mkdir()
-    port = free_port()
-    process = start_nginx(render_config(folder, dest, port, shipped), port)
-    try:
-        page = browser.new_context().new_page()
-        watch = Watch(page)
-        page.goto(f"http://127.0.0.1:{port}/search/")
-        page.locator(".pagefind-ui__search-input").fill("燃气")
-        try:
-            expect(page.locator(".pagefind-ui__result-link").first).to_have_text("城镇燃气", timeout=10_000)
-        except AssertionError:
-            watch.problems.append("no result for 燃气")
-        page.wait_for_load_state("networkidle")
-        problems = watch.collect()
-        page.context.close()
-        return problems
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def test_pagefind_sites_need_wasm_and_nothing_more(pagefind_site: Path, browser: Browser, tmp_path: Path) -> None:
-    shipped = SHIPPED.read_text(encoding="utf-8")
-    assert search_with_pagefind(browser, pagefind_site, pagefind_variant(shipped), tmp_path / "variant") == []
-    # Under the default policy Pagefind's WebAssembly is refused: the variant is needed.
-    refused = search_with_pagefind(browser, pagefind_site, shipped, tmp_path / "default")
-    assert "no result for 燃气" in refused
-    assert any("WebAssembly" in problem and "Content Security Policy" in problem for problem in refused), refused

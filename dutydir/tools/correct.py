@@ -12,9 +12,10 @@ import yaml
 
 from dutydir.model.directory import Directory, Post
 from dutydir.tools import names
-from dutydir.tools.edit import Change, Source, holding_nodes, scalar
+from dutydir.tools.edit import Change, holding_nodes
 from dutydir.tools.errors import EditError
 from dutydir.tools.names import cn
+from dutydir.tools.splice import Source, scalar
 
 NOT_A_CHANGE = "这是更正，不是人事变动"
 

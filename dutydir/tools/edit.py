@@ -9,7 +9,6 @@ in one atomic rename.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -24,6 +23,7 @@ from dutydir.tools import checks, names, writing
 from dutydir.tools import journal as undo_journal
 from dutydir.tools.errors import EditError
 from dutydir.tools.names import cn
+from dutydir.tools.splice import Source, Splice, scalar
 
 
 @dataclass
@@ -38,120 +38,6 @@ class Change:
     """Consequences worth a look, e.g. a post left without an AB partner."""
     vacated: str | None = None
     """The post id the change leaves vacant: its vacancy warning repeats the message and is not shown."""
-
-
-@dataclass(frozen=True)
-class Splice:
-    """Replace text[start:end] with ``text``."""
-
-    start: int
-    end: int
-    text: str
-
-
-def scalar(value: str | dt.date) -> str:
-    """A YAML scalar for a value: plain when that reads back as the same string, else double-quoted."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        plain_ok = yaml.safe_load(f"k: {value}") == {"k": value} and "#" not in value and ": " not in value
-    except yaml.YAMLError:
-        plain_ok = False
-    return value if plain_ok and value.strip() == value and value else json.dumps(value, ensure_ascii=False)
-
-
-class Source:
-    """A data file's text with its node tree, and the splices that will change it."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.newline = "\r\n" if "\r\n" in text else "\n"
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        if not isinstance(root, yaml.MappingNode):
-            raise EditError("数据文件的顶层不是映射（键: 值）")
-        self.root = root
-        self.splices: list[Splice] = []
-
-    def get(self, node: yaml.Node, key: str) -> yaml.Node | None:
-        """The value of a key in a mapping node."""
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == key:
-                    return v
-        return None
-
-    def items(self, node: yaml.Node | None) -> list[yaml.Node]:
-        """The items of a sequence node (none for an absent or empty value)."""
-        return list(node.value) if isinstance(node, yaml.SequenceNode) else []
-
-    def post(self, pid: str) -> yaml.MappingNode:
-        """The mapping node of a post by id."""
-        for node in self.items(self.get(self.root, "posts")):
-            value = self.get(node, "id")
-            if isinstance(node, yaml.MappingNode) and isinstance(value, yaml.ScalarNode) and value.value == pid:
-                return node
-        raise EditError(f"数据文件中没有职务“{pid}”")
-
-    def after(self, node: yaml.Node) -> int:
-        """The offset just past the last line of a node: where a following line can be inserted."""
-        leaf = node
-        while isinstance(leaf, yaml.MappingNode | yaml.SequenceNode) and not leaf.flow_style and leaf.value:
-            last = leaf.value[-1]
-            leaf = last[1] if isinstance(last, tuple) else last
-        pos = leaf.end_mark.index
-        if isinstance(leaf, yaml.ScalarNode) and leaf.style in ("|", ">") and self.text[pos - 1 : pos] == "\n":
-            return pos  # a block scalar's end already includes its line break
-        nl = self.text.find("\n", pos)
-        if nl == -1:
-            self.splices.append(Splice(len(self.text), len(self.text), self.newline))
-            return len(self.text)
-        return nl + 1
-
-    def lines(self, indent: int, lines: list[str]) -> str:
-        """Lines indented to a column, each ended with the file's line break."""
-        return "".join(" " * indent + line + self.newline for line in lines)
-
-    def set_key(self, mapping: yaml.MappingNode, key: str, value: str) -> None:
-        """Set a scalar key of a block mapping: replace its value, or add a line after the mapping."""
-        current = self.get(mapping, key)
-        if current is not None:
-            self.splices.append(Splice(current.start_mark.index, current.end_mark.index, value))
-        else:
-            at = self.after(mapping)
-            self.splices.append(Splice(at, at, self.lines(mapping.start_mark.column, [f"{key}: {value}"])))
-
-    def set_value(self, node: yaml.Node, value: str) -> None:
-        """Replace a scalar node's text."""
-        self.splices.append(Splice(node.start_mark.index, node.end_mark.index, value))
-
-    def append(self, parent: yaml.MappingNode, key: str, item: list[str]) -> None:
-        """Append a block mapping item (its lines, unindented) to the list under ``key`` of a mapping."""
-        seq = self.get(parent, key)
-        column = parent.start_mark.column
-        entry = [f"- {item[0]}", *(f"  {line}" for line in item[1:])]
-        if isinstance(seq, yaml.SequenceNode) and seq.value and not seq.flow_style:
-            dash = seq.start_mark.column
-            at = self.after(seq)
-            self.splices.append(Splice(at, at, self.lines(dash, entry)))
-        elif seq is not None and (isinstance(seq, yaml.SequenceNode) and not seq.value or seq.tag.endswith(":null")):
-            # `key: []` or `key:` with nothing: the list starts on the next line.
-            start = seq.start_mark.index
-            end = seq.end_mark.index
-            self.splices.append(Splice(start, end, self.newline.join([""] + [" " * (column + 2) + e for e in entry])))
-        elif seq is None:
-            at = self.after(parent)
-            self.splices.append(Splice(at, at, self.lines(column, [f"{key}:"]) + self.lines(column + 2, entry)))
-        else:
-            raise EditError(f"“{key}”的写法命令无法续写，请手工修改数据文件")
-
-    def result(self) -> str:
-        """The text with every splice applied."""
-        text = self.text
-        # Applied from the end backwards; splices at one offset keep the order they were made in.
-        order = sorted(enumerate(self.splices), key=lambda e: (e[1].start, e[1].end, e[0]), reverse=True)
-        for _, s in order:
-            text = text[: s.start] + s.text + text[s.end :]
-        return text
 
 
 def holding_nodes(src: Source, pid: str) -> list[yaml.Node]:
