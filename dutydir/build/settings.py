@@ -35,7 +35,7 @@ class Day(c.BaseConfigOption[dt.date | None]):
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            raise c.ValidationError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+            raise c.ValidationError(f"“{value}”不是日期（应如 2026-12-01）") from None
 
 
 class Switch(c.BaseConfigOption[bool]):
@@ -53,7 +53,7 @@ class Switch(c.BaseConfigOption[bool]):
             return value
         if str(value).strip().lower() in self.WORDS:
             return self.WORDS[str(value).strip().lower()]
-        raise c.ValidationError(f"'{value}' is not on or off (true/false, on/off, 1/0)")
+        raise c.ValidationError(f"“{value}”不是开或关（true/false、on/off、1/0）")
 
 
 class Settings(base.Config):
@@ -87,7 +87,7 @@ def checked(block: object, config_file: str | None) -> Settings:
     """The ``extra.dutydir`` block of a config file, checked: every problem in one PluginError."""
     block = block or {}
     if not isinstance(block, dict):
-        raise PluginError(f"extra.dutydir in {config_file} must be a mapping (got {block!r})")
+        raise PluginError(f"{config_file} 中的 extra.dutydir 应为一组“字段: 值”（实为 {block!r}）")
     settings = Settings(config_file_path=config_file)
     settings.load_dict(block)
     errors, _ = settings.validate()
@@ -99,7 +99,7 @@ def checked(block: object, config_file: str | None) -> Settings:
             hint = f" (did you mean {close[0]}?)" if close else f" (known keys: {', '.join(known)})"
             problems.append(f"extra.dutydir.{key}: unknown setting{hint}")
     if problems:
-        raise PluginError(f"Error in {config_file}:\n" + "\n".join(problems))
+        raise PluginError(f"{config_file} 有错误：\n" + "\n".join(problems))
     return settings
 
 

@@ -40,4 +40,4 @@ def finish() -> None:
     COUNTER.counts.clear()
     if counts:
         found = ", ".join(f"{n} {level.lower()}(s)" for level, n in counts)
-        raise PluginError(f"strict build: {found} logged (run without --quiet to see them)")
+        raise PluginError(f"严格构建：出现了 {found}（去掉 --quiet 再运行可看到详情）")

@@ -27,7 +27,7 @@ class Problem:
     """True for a problem that does not stop a build (a vacancy, say)."""
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.warning else ""
+        prefix = "警告：" if self.warning else ""
         # A control character in a name or value from the file must not garble the terminal or split the line.
         entity = CONTROL_RE.sub(escaped, self.entity)
         message = CONTROL_RE.sub(escaped, self.message)

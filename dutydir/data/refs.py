@@ -32,17 +32,16 @@ class Refs:
         if ref in self.posts:
             return str(ref)
         if zh:
-            close = suggest(str(ref), list(self.posts)).removeprefix(" (did you mean '").removesuffix("'?)")
-            hint = f"（是否应为“{close}”？）" if close else ""
+            hint = suggest(str(ref), list(self.posts))
             elsewhere = (
                 f"是单位“{self.foreign[ref]}”的职务，不能跨单位引用" if ref in self.foreign else "不是本单位的职务"
             )
             self.report.add((ref.line, ref.column), entity, f"{zh}“{ref}”{elsewhere}{hint}")
             return None
         if ref in self.foreign:
-            message = f"{what} '{ref}' is a post of unit '{self.foreign[ref]}'; a reference cannot cross units"
+            message = f"{what}“{ref}”是单位“{self.foreign[ref]}”的职务，不能跨单位引用"
         else:
-            message = f"unknown {what} '{ref}'{suggest(str(ref), list(self.posts))}"
+            message = f"{what}“{ref}”不是本单位的职务{suggest(str(ref), list(self.posts))}"
         self.report.add((ref.line, ref.column), entity, message)
         return None
 
@@ -52,3 +51,11 @@ class Refs:
             return str(pid)
         holder = latest_covering(self.posts[pid].holders, self.day)
         return holder.person if holder else pid
+
+    def post_name(self, pid: str) -> str:
+        """A post as a clerk knows it: '王五（副区长）' while held, '副区长（标识 fu-2）' when vacant; the id when unknown."""
+        post = self.posts.get(pid)
+        if post is None:
+            return f"“{pid}”"
+        holder = latest_covering(post.holders, self.day)
+        return f"{holder.person}（{post.name}）" if holder else f"{post.name}（标识 {pid}）"
