@@ -96,8 +96,8 @@ def checked(block: object, config_file: str | None) -> Settings:
     for key in block:
         if key not in known:
             close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else f" (known keys: {', '.join(known)})"
-            problems.append(f"extra.dutydir.{key}: unknown setting{hint}")
+            hint = f"（是否指“{close[0]}”？）" if close else f"（可用的设置：{'、'.join(known)}）"
+            problems.append(f"extra.dutydir.{key}: 没有这项设置{hint}")
     if problems:
         raise PluginError(f"{config_file} 有错误：\n" + "\n".join(problems))
     return settings
