@@ -31,7 +31,7 @@ def holdings(holders: list[Record], entity: str, report: Report) -> tuple[model.
             report.add(
                 h.place("from"),
                 holding.person,
-                f"自 {holding.start} 起的任职与{earlier.person}在{entity}的任职重叠；"
+                f"自 {holding.start} 起的任职与{earlier.person}的任职（{entity}）重叠；"
                 f"请给{earlier.person}写一个在此之前的结束日期",
             )
         out.append(holding)

@@ -13,7 +13,7 @@ import yaml
 from dutydir import model
 from dutydir.data import limits
 from dutydir.data.build_model import build
-from dutydir.data.errors import DataError, Problem
+from dutydir.data.errors import DataError, Problem, os_reason, yaml_problem
 from dutydir.data.fields import Record, Report, place_of
 from dutydir.data.unit_file import UNIT_FILE
 
@@ -60,7 +60,7 @@ def check_file(path: str | os.PathLike[str]) -> CheckedFile:
     try:
         raw = limits.read_regular_file(Path(path), limits.MAX_FILE_BYTES)
     except OSError as e:
-        raise DataError([Problem(shown, 1, 1, Path(shown).name, f"无法读取文件：{e.strerror}")]) from None
+        raise DataError([Problem(shown, 1, 1, Path(shown).name, f"无法读取文件：{os_reason(e)}")]) from None
     root = compose(decode(raw, shown), shown, report)
     record = UNIT_FILE.check(root, Path(shown).name, report) if root is not None else None
     return CheckedFile(shown, record, report)
@@ -98,7 +98,7 @@ def decode(raw: bytes, shown: str) -> str:
         else:
             message = (
                 "文件是按 GBK/GB18030 保存的，不是 UTF-8；请另存为 UTF-8"
-                f" (in Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GB18030 -t UTF-8 {shown} -o {name}.utf8"
+                f"（记事本：另存为 → 编码选 UTF-8），或运行：iconv -f GB18030 -t UTF-8 {shown} -o {name}.utf8"
             )
         raise DataError([Problem(shown, line, column, name, message)]) from None
 
@@ -117,7 +117,7 @@ def compose(text: str, shown: str, report: Report) -> yaml.Node | None:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        report.add((line, column), name, f"YAML 格式错误：{e.problem or e.context}")
+        report.add((line, column), name, f"YAML 格式错误：{yaml_problem(str(e.problem or e.context))}")
         return None
     except yaml.reader.ReaderError as e:
         line, column = place_in(text, e.position)
