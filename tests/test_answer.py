@@ -106,7 +106,7 @@ def test_check_reports_an_entry_for_a_missing_sector_as_information(tmp_path: Pa
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 0
     assert result.output.splitlines() == [
-        f"{path}:{line}:15: warning: 渔船: vocabulary: no sector '渔业船舶' here; left out",
+        f"{path}:{line}:15: 警告：渔船: 检索词表：本单位没有领域“渔业船舶”，已略去",
         f"{path}：检查通过（1条提醒）",
     ]
     own, _ = load_directory(path)
@@ -120,7 +120,7 @@ def test_a_vocabulary_entry_is_checked_like_the_rest(tmp_path: Path) -> None:
     assert result.exit_code == 1
     line = MINIMAL.count("\n") + 3
     assert result.output.splitlines() == [
-        f"{path}:{line}:5: 渔船: vocabulary entry lacks required field 'sectors'",
+        f"{path}:{line}:5: 渔船: 检索词条缺少必填字段“sectors”",
         f"{path}：1处错误",
     ]
 

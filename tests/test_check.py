@@ -472,8 +472,8 @@ def test_gbk_file_is_recognised(tmp_path: Path) -> None:
     assert (code, out, err) == (
         1,
         "",
-        "leaders.yaml:4:9: leaders.yaml: the file is saved as GBK/GB18030, not UTF-8; save it again as UTF-8"
-        " (in Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GB18030 -t UTF-8 leaders.yaml -o leaders.yaml.utf8\n"
+        "leaders.yaml:4:9: leaders.yaml: 文件是按 GBK/GB18030 保存的，不是 UTF-8；请另存为 UTF-8"
+        "（记事本：另存为 → 编码选 UTF-8），或运行： iconv -f GB18030 -t UTF-8 leaders.yaml -o leaders.yaml.utf8\n"
         "leaders.yaml：1处错误\n",
     )
 
@@ -483,7 +483,7 @@ def test_binary_file_is_not_text(tmp_path: Path) -> None:
     assert (code, out, err) == (
         1,
         "",
-        "leaders.yaml:2:7: leaders.yaml: the file is not UTF-8 text; save it as UTF-8\nleaders.yaml：1处错误\n",
+        "leaders.yaml:2:7: leaders.yaml: 文件不是 UTF-8 编码的文字；请另存为 UTF-8\nleaders.yaml：1处错误\n",
     )
 
 
@@ -495,7 +495,7 @@ def test_empty_file(tmp_path: Path) -> None:
     assert run_check(tmp_path, "# nothing yet\n") == (
         1,
         "",
-        "leaders.yaml:1:1: leaders.yaml: the file is empty\nleaders.yaml：1处错误\n",
+        "leaders.yaml:1:1: leaders.yaml: 文件是空的\nleaders.yaml：1处错误\n",
     )
 
 
@@ -503,7 +503,7 @@ def test_root_must_be_a_mapping(tmp_path: Path) -> None:
     assert run_check(tmp_path, "- 区长\n") == (
         1,
         "",
-        "leaders.yaml:1:1: leaders.yaml: expected a data file mapping, got a list\nleaders.yaml：1处错误\n",
+        "leaders.yaml:1:1: leaders.yaml: 应为数据文件的字段，实为列表\nleaders.yaml：1处错误\n",
     )
 
 
@@ -512,7 +512,7 @@ def test_missing_file(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["check", str(tmp_path / "nope.yaml")])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"{tmp_path}/nope.yaml:1:1: nope.yaml: cannot read the file: No such file or directory\n"
+        f"{tmp_path}/nope.yaml:1:1: nope.yaml: 无法读取文件：文件不存在\n"
         f"{tmp_path}/nope.yaml：1处错误\n",
     )
 
@@ -524,7 +524,7 @@ def test_every_error_is_reported_at_once(tmp_path: Path) -> None:
         1,
         [
             "leaders.yaml:16:11: zhenzhang: “mayr”不是可用的值，应为以下之一：mayor、executive、member（是否指“mayor”？）",
-            "leaders.yaml:65:12: 三（一）: expected a whole number above 0, got the number 0",
+            "leaders.yaml:65:12: 三（一）: 应为大于 0 的整数，实为数字 0",
             "leaders.yaml：2处错误",
         ],
     )
@@ -538,7 +538,7 @@ def test_vacancy_is_a_warning_naming_who_covers(tmp_path: Path) -> None:
     assert run_check(tmp_path, vacant) == (
         0,
         "leaders.yaml：检查通过（1条提醒）\n",
-        "leaders.yaml:33:9: warning: fu-b: post is vacant on 2025-01-01; 李二 (fu-a) covers as AB partner\n",
+        "leaders.yaml:33:9: 警告：fu-b: 副镇长（标识 fu-b）在 2025-01-01 空缺，由AB角李二（副镇长）代理\n",
     )
 
 
@@ -555,7 +555,7 @@ def test_build_stops_with_the_same_message(tmp_path: Path) -> None:
     result = mkdocs_build(tmp_path, tmp_path / "site")
     lines = result.stderr.splitlines()
     assert result.returncode == 1
-    assert "ERROR   -  data/leaders.yaml:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)" in lines
+    assert "ERROR   -  data/leaders.yaml:46:19: 李二: AB角“fu-c”不是本单位的职务（是否指“fu-b”？）" in lines
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
 
