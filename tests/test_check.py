@@ -473,7 +473,7 @@ def test_gbk_file_is_recognised(tmp_path: Path) -> None:
         1,
         "",
         "leaders.yaml:4:9: leaders.yaml: 文件是按 GBK/GB18030 保存的，不是 UTF-8；请另存为 UTF-8"
-        "（记事本：另存为 → 编码选 UTF-8），或运行： iconv -f GB18030 -t UTF-8 leaders.yaml -o leaders.yaml.utf8\n"
+        "（记事本：另存为 → 编码选 UTF-8），或运行：iconv -f GB18030 -t UTF-8 leaders.yaml -o leaders.yaml.utf8\n"
         "leaders.yaml：1处错误\n",
     )
 
