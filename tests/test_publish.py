@@ -107,6 +107,6 @@ def test_broken_links_are_found(tmp_path: Path) -> None:
         "a/index.html: ../missing/",
         "a/index.html: /img.png",
         "a/index.html: ../gone/",
-        "b/index.html: ../a/index.html#x (no such anchor)",
-        "b/index.html: #nowhere (no such anchor)",
+        "b/index.html: ../a/index.html#x（页内没有这一位置）",
+        "b/index.html: #nowhere（页内没有这一位置）",
     ]

@@ -36,4 +36,4 @@ def patch_worker(site_dir: Path) -> str:
     if text.count(BEFORE) != 1:
         raise PatchError(f"{workers[0].name}：找不到 Material {MATERIAL} 中分词循环的位置：搜索的中文分词修正未应用")
     workers[0].write_text(text.replace(BEFORE, AFTER), encoding="utf-8")
-    return f"search worker {workers[0].name}: query segmenter tries the piece ending at the query's last character"
+    return f"搜索程序 {workers[0].name}：查询分词改为也试以查询最后一个字结尾的词"
