@@ -179,7 +179,7 @@ def test_material_worker_fix_applies_to_the_pinned_version(tmp_path: Path) -> No
     target = tmp_path / material_search.WORKER_GLOB.replace("*", "x")
     target.parent.mkdir(parents=True)
     shutil.copy(installed_worker(), target)
-    assert material_search.patch_worker(tmp_path).startswith("search worker search.x.min.js")
+    assert material_search.patch_worker(tmp_path).startswith("搜索程序 search.x.min.js")
     text = target.read_text(encoding="utf-8")
     assert material_search.AFTER in text and material_search.BEFORE not in text
     # Applied twice, it refuses: the text it changes is gone.

@@ -163,7 +163,7 @@ CASES = [
         "ab-two-pairs",
         "    from: 2024-01-02\n\ncommissioners:",
         "    from: 2024-01-02\n  - posts: [zhenzhang, fu-b]\n    from: 2024-01-02\n\ncommissioners:",
-        ["leaders.yaml:48:12: 张三: 张三（副镇长）已与李二（副镇长）互为AB角"],
+        ["leaders.yaml:48:12: 张三: 副镇长（教育、交通运输）张三已与副镇长（应急管理、城镇燃气）李二互为AB角"],
     ),
     Case(
         "duplicate-post-id",
@@ -220,7 +220,7 @@ CASES = [
         "commissioner-twice",
         "    - assists: fu-a",
         "    - assists: zhenzhang",
-        ["leaders.yaml:55:16: 王一: 王一（镇长）写了两个专员职务"],
+        ["leaders.yaml:55:16: 王一: 镇长王一写了两个专员职务"],
     ),
     Case(
         "term-ends-before-start",
@@ -538,7 +538,7 @@ def test_vacancy_is_a_warning_naming_who_covers(tmp_path: Path) -> None:
     assert run_check(tmp_path, vacant) == (
         0,
         "leaders.yaml：检查通过（1条提醒）\n",
-        "leaders.yaml:33:9: 警告：fu-b: 副镇长（标识 fu-b）在 2025-01-01 空缺，由AB角李二（副镇长）代理\n",
+        "leaders.yaml:33:9: 警告：fu-b: 副镇长（教育、交通运输）在 2025-01-01 空缺，由AB角副镇长（应急管理、城镇燃气）李二代理\n",
     )
 
 

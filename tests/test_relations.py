@@ -103,7 +103,7 @@ def test_both_partners_away_is_a_warning(tmp_path: Path) -> None:
     assert run_check(tmp_path, away) == (
         0,
         "leaders.yaml：检查通过（1条提醒）\n",
-        "leaders.yaml:47:24: 警告：fu-b: AB角双方（李二（副镇长）、张三（副镇长））在 2025-01-02 至 2025-01-03 同时有人代理，即同时不在岗\n",
+        "leaders.yaml:47:24: 警告：fu-b: AB角双方（副镇长（应急管理、城镇燃气）李二、副镇长（教育、交通运输）张三）在 2025-01-02 至 2025-01-03 同时有人代理，即同时不在岗\n",
     )
 
 

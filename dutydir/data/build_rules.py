@@ -113,4 +113,4 @@ def vacancies(refs: Refs, directory: model.Directory) -> None:
                 if partner
                 else "，且没有AB角"
             )
-            refs.report.warn(refs.records[post.id].place("id"), post.id, f"{refs.post_name(post.id)}在 {refs.day} 空缺{cover}")
+            refs.report.warn(refs.records[post.id].place("id"), post.id, f"{refs.post_label(post.id)}在 {refs.day} 空缺{cover}")

@@ -11,6 +11,9 @@ from dutydir import model
 from dutydir.data.fields import Record, Report, suggest
 from dutydir.model.span import latest_covering
 
+SHOWN = 3
+"""How many sectors a post's label lists before '等N个领域' (as the edit commands do)."""
+
 
 @dataclass
 class Refs:
@@ -52,10 +55,22 @@ class Refs:
         holder = latest_covering(self.posts[pid].holders, self.day)
         return holder.person if holder else pid
 
+    def post_label(self, pid: str) -> str:
+        """A post as the notice names it: '副镇长（应急管理、城镇燃气）' when other posts share its name, else '镇长'."""
+        post = self.posts[pid]
+        if sum(p.name == post.name for p in self.posts.values()) == 1:
+            return post.name
+        names = [
+            str(s["name"])
+            for s in self.records[pid].get("sectors", [])
+            if s.get("from", self.day) <= self.day and s.get("to", self.day) >= self.day
+        ]
+        shown = "、".join(names[:SHOWN]) + (f"等{len(names)}个领域" if len(names) > SHOWN else "")
+        return f"{post.name}（{shown}）" if names else post.name
+
     def post_name(self, pid: str) -> str:
-        """A post as a clerk knows it: '王五（副区长）' while held, '副区长（标识 fu-2）' when vacant; the id when unknown."""
-        post = self.posts.get(pid)
-        if post is None:
+        """A post and its holder as the edit commands name them: '副镇长（城镇燃气）张三', or '…（空缺）'."""
+        if pid not in self.posts:
             return f"“{pid}”"
-        holder = latest_covering(post.holders, self.day)
-        return f"{holder.person}（{post.name}）" if holder else f"{post.name}（标识 {pid}）"
+        holder = latest_covering(self.posts[pid].holders, self.day)
+        return self.post_label(pid) + (holder.person if holder else "（空缺）")
