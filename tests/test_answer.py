@@ -183,7 +183,7 @@ def test_material_worker_fix_applies_to_the_pinned_version(tmp_path: Path) -> No
     text = target.read_text(encoding="utf-8")
     assert material_search.AFTER in text and material_search.BEFORE not in text
     # Applied twice, it refuses: the text it changes is gone.
-    with pytest.raises(material_search.PatchError, match="not where Material 9.8.1 has it"):
+    with pytest.raises(material_search.PatchError, match="找不到 Material 9.8.1 中分词循环的位置"):
         material_search.patch_worker(tmp_path)
 
 
