@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from dutydir.build import freshness
 from dutydir.build.publish import releases_dir
 from dutydir.cli import cli
+from tests.support import copy_project
 
 ROOT = Path(__file__).parent.parent
 MINIMAL = (ROOT / "tests" / "data" / "minimal.yaml").read_text(encoding="utf-8")
@@ -32,14 +33,11 @@ DATED = MINIMAL.replace(
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The site's sources with the dated test unit as data."""
-    for name in ("docs", "hooks"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "leaders.yaml").write_text(DATED, encoding="utf-8")
+    copy_project(tmp_path, DATED)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DUTYDIR_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("DUTYDIR_DATE", raising=False)
+    monkeypatch.setenv("DUTYDIR_PDF", "off")  # printing the lists is tested elsewhere
     return tmp_path
 
 

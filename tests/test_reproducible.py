@@ -26,7 +26,8 @@ EPOCH = 1767225600  # 2026-01-01T00:00:00Z
 def build(root: Path, **env: str) -> Path:
     """A strict build of a fresh copy of the project at ``root``; the site folder."""
     project = copy_project(root)
-    done = mkdocs_build(project, root / "site", DUTYDIR_DATE=AS_OF.isoformat(), **env)
+    # Lists printed, like the session's build it is compared with.
+    done = mkdocs_build(project, root / "site", DUTYDIR_DATE=AS_OF.isoformat(), DUTYDIR_PDF="on", **env)
     assert done.returncode == 0, done.stderr
     return root / "site"
 
