@@ -163,7 +163,7 @@ def synth_command(out: Path, units: int, seed: int) -> None:
     except DataError as e:
         fail_data(e, out, "写出的文件未通过检查")
     pages = sum(len(unit.sectors) for unit in site.units[: len(written)])
-    click.echo(f"wrote {len(written)} units to {out} ({pages} sector pages)")
+    click.echo(f"已在 {out} 写出 {len(written)} 个单位（共 {pages} 个领域页面）")
 
 
 @cli.command("render")
@@ -186,7 +186,7 @@ def render_command(out: Path, config: Path, data: Path | None, day: dt.date | No
     except (PluginError, docs_folder.FolderError, ChartError, PdfError) as e:
         fail(f"dutydir: {e}")
     pages = sum(1 for _ in (out / "docs").rglob("*.md"))
-    click.echo(f"wrote {pages} pages of {len(site.units)} unit(s) to {out}/docs; build with: mkdocs build -f {written}")
+    click.echo(f"已在 {out}/docs 写出 {len(site.units)} 个单位的 {pages} 个页面；生成网站请运行：mkdocs build -f {written}")
 
 
 @cli.command("notice")

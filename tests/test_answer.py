@@ -106,7 +106,7 @@ def test_check_reports_an_entry_for_a_missing_sector_as_information(tmp_path: Pa
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 0
     assert result.output.splitlines() == [
-        f"{path}:{line}:15: warning: 渔船: vocabulary: no sector '渔业船舶' here; left out",
+        f"{path}:{line}:15: 警告：渔船: 检索词表：本单位没有领域“渔业船舶”，已略去",
         f"{path}：检查通过（1条提醒）",
     ]
     own, _ = load_directory(path)
@@ -120,7 +120,7 @@ def test_a_vocabulary_entry_is_checked_like_the_rest(tmp_path: Path) -> None:
     assert result.exit_code == 1
     line = MINIMAL.count("\n") + 3
     assert result.output.splitlines() == [
-        f"{path}:{line}:5: 渔船: vocabulary entry lacks required field 'sectors'",
+        f"{path}:{line}:5: 渔船: 检索词条缺少必填字段“sectors”",
         f"{path}：1处错误",
     ]
 
@@ -179,11 +179,11 @@ def test_material_worker_fix_applies_to_the_pinned_version(tmp_path: Path) -> No
     target = tmp_path / material_search.WORKER_GLOB.replace("*", "x")
     target.parent.mkdir(parents=True)
     shutil.copy(installed_worker(), target)
-    assert material_search.patch_worker(tmp_path).startswith("search worker search.x.min.js")
+    assert material_search.patch_worker(tmp_path).startswith("搜索程序 search.x.min.js")
     text = target.read_text(encoding="utf-8")
     assert material_search.AFTER in text and material_search.BEFORE not in text
     # Applied twice, it refuses: the text it changes is gone.
-    with pytest.raises(material_search.PatchError, match="not where Material 9.8.1 has it"):
+    with pytest.raises(material_search.PatchError, match="找不到 Material 9.8.1 中分词循环的位置"):
         material_search.patch_worker(tmp_path)
 
 

@@ -32,43 +32,43 @@ CASES = [
         "yaml-syntax",
         "  short_name: 测试镇",
         "  short_name: [测试镇",
-        ["leaders.yaml:7:7: leaders.yaml: YAML syntax: expected ',' or ']', but got ':'"],
+        ["leaders.yaml:7:7: leaders.yaml: YAML 格式错误：此处应为 ',' 或 ']'，实为 ':'"],
     ),
     Case(
         "tab-indent",
         "    role: mayor",
         "\trole: mayor",
-        ["leaders.yaml:16:1: leaders.yaml: tab in indentation; indent with spaces"],
+        ["leaders.yaml:16:1: leaders.yaml: 缩进里有制表符（Tab）；请用空格缩进"],
     ),
     Case(
         "duplicate-key",
         "    name: 镇长\n",
         "    name: 镇长\n    name: 乡长\n",
-        ["leaders.yaml:16:5: leaders.yaml: duplicate key 'name' (first given on line 15)"],
+        ["leaders.yaml:16:5: leaders.yaml: 字段“name”重复（第一次在第 15 行）"],
     ),
     Case(
         "unknown-field-typo",
         "    holders:\n      - person: 王一",
         "    holdrs:\n      - person: 王一",
         [
-            "leaders.yaml:18:5: zhenzhang: unknown field 'holdrs' in post (did you mean 'holders'?);"
-            " 可用的字段：id、name、role、clause、overall、sectors、holders、acting、liaises、note"
+            "leaders.yaml:18:5: zhenzhang: 职务中没有字段“holdrs”（是否指“holders”？）；"
+            "可用的字段：id、name、role、clause、overall、sectors、holders、acting、liaises、note"
         ],
     ),
     Case(
-        "missing-required", "    role: mayor\n", "", ["leaders.yaml:14:5: zhenzhang: post lacks required field 'role'"]
+        "missing-required", "    role: mayor\n", "", ["leaders.yaml:14:5: zhenzhang: 职务缺少必填字段“role”"]
     ),
     Case(
         "wrong-type-count",
         "    times: 1",
         "    times: 一",
-        ["leaders.yaml:65:12: 三（一）: expected a whole number above 0, got '一'"],
+        ["leaders.yaml:65:12: 三（一）: 应为大于 0 的整数，实为“一”"],
     ),
     Case(
         "wrong-type-mapping",
         "unit:\n  id: testtown\n  name: 测试镇人民政府\n  short_name: 测试镇\n",
         "unit: 测试镇\n",
-        ["leaders.yaml:2:7: unit: expected a unit mapping, got '测试镇'"],
+        ["leaders.yaml:2:7: unit: 应为单位的字段，实为“测试镇”"],
     ),
     Case(
         "invalid-date",
@@ -80,194 +80,194 @@ CASES = [
         "unsafe-identifier",
         "  - id: fu-b",
         "  - id: fu/b",
-        ["leaders.yaml:33:9: fu/b: identifier 'fu/b' may hold only a-z, 0-9 and inner '-'"],
+        ["leaders.yaml:33:9: fu/b: 标识“fu/b”只能用小写字母 a-z、数字 0-9 和中间的连字符 -"],
     ),
     Case(
         "unsafe-slug",
         "      - 教育\n",
         "      - name: 教育\n        slug: ../教育\n",
-        ["leaders.yaml:38:15: 教育: identifier '../教育' may hold only a-z, 0-9 and inner '-'"],
+        ["leaders.yaml:38:15: 教育: 标识“../教育”只能用小写字母 a-z、数字 0-9 和中间的连字符 -"],
     ),
     Case(
         "unsafe-name-control",
         "      - person: 张三",
         '      - person: "张\\x01三"',
-        ["leaders.yaml:41:17: 张\\x01三: name '张\\x01三' has a control character or outer spaces"],
+        ["leaders.yaml:41:17: 张\\x01三: 名称“张\\x01三”含有控制字符（如换行）或首尾空格，请删去"],
     ),
     Case(
         "name-with-outer-spaces",
         "      - 教育\n",
         "      - ' 教育'\n",
-        ["leaders.yaml:37:9:  教育: name ' 教育' has a control character or outer spaces"],
+        ["leaders.yaml:37:9:  教育: 名称“ 教育”含有控制字符（如换行）或首尾空格，请删去"],
     ),
     Case(
         "acting-unknown-post",
         "        title: 副镇长\n        from: 2024-01-02\n",
         "        title: 副镇长\n        from: 2024-01-02\n    acting:\n      - by: fu-c\n        from: 2025-01-01\n        to: 2025-01-05\n",
-        ["leaders.yaml:45:13: fu-b: unknown post 'fu-c' standing in (did you mean 'fu-b'?)"],
+        ["leaders.yaml:45:13: fu-b: 代理人“fu-c”既不是本单位的职务，也不是人名（是否指“fu-b”？）"],
     ),
     Case(
         "acting-ends-before-start",
         "        title: 副镇长\n        from: 2024-01-02\n",
         "        title: 副镇长\n        from: 2024-01-02\n    acting:\n      - by: 李二\n        from: 2025-01-05\n        to: 2025-01-01\n",
-        ["leaders.yaml:47:13: fu-b: stand-in ends (2025-01-01) before it starts (2025-01-05)"],
+        ["leaders.yaml:47:13: fu-b: 代理结束日（2025-01-01）早于开始日（2025-01-05）"],
     ),
     Case(
         "scope-field-typo",
         "        children: [危险化学品]\n",
         "        children:\n          - name: 危险化学品\n            keyword: [剧毒]\n",
         [
-            "leaders.yaml:29:13: 危险化学品: unknown field 'keyword' in scope (did you mean 'keywords'?);"
-            " 可用的字段：name、slug、keywords"
+            "leaders.yaml:29:13: 危险化学品: 分管范围中没有字段“keyword”（是否指“keywords”？）；"
+            "可用的字段：name、slug、keywords"
         ],
     ),
     Case(
         "scope-keyword-is-a-sector",
         "        children: [危险化学品]\n",
         "        children:\n          - name: 危险化学品\n            keywords: [教育]\n",
-        ["leaders.yaml:29:24: 危险化学品: keyword '教育' is the name of a sector, which search finds by its name"],
+        ["leaders.yaml:29:24: 危险化学品: 检索词“教育”就是一个领域的名称，搜索本来就能按名称找到它"],
     ),
     Case(
         "invalid-choice",
         "    role: mayor",
         "    role: mayr",
-        ["leaders.yaml:16:11: zhenzhang: 'mayr' is not one of mayor, executive, member (did you mean 'mayor'?)"],
+        ["leaders.yaml:16:11: zhenzhang: “mayr”不是可用的值，应为以下之一：mayor、executive、member（是否指“mayor”？）"],
     ),
     Case(
         "invalid-period",
         "    every: two_months",
         "    every: bimonthly",
         [
-            "leaders.yaml:64:12: 三（一）: 'bimonthly' is not one of month, two_months, quarter, year (did you mean 'month'?)"
+            "leaders.yaml:64:12: 三（一）: “bimonthly”不是可用的值，应为以下之一：month、two_months、quarter、year（是否指“month”？）"
         ],
     ),
     Case(
         "unknown-ab-partner",
         "posts: [fu-a, fu-b]",
         "posts: [fu-a, fu-c]",
-        ["leaders.yaml:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)"],
+        ["leaders.yaml:46:19: 李二: AB角“fu-c”不是本单位的职务（是否指“fu-b”？）"],
     ),
     Case(
         "ab-self",
         "posts: [fu-a, fu-b]",
         "posts: [fu-a, fu-a]",
-        ["leaders.yaml:46:12: 李二: a post cannot be its own AB partner"],
+        ["leaders.yaml:46:12: 李二: 一个职务不能与自己互为AB角"],
     ),
     Case(
         "ab-three",
         "posts: [fu-a, fu-b]",
         "posts: [fu-a, fu-b, zhenzhang]",
-        ["leaders.yaml:46:12: 李二: an AB pair names exactly two posts, got 3"],
+        ["leaders.yaml:46:12: 李二: 一对AB角应写两个职务，这里写了 3 个"],
     ),
     Case(
         "ab-two-pairs",
         "    from: 2024-01-02\n\ncommissioners:",
         "    from: 2024-01-02\n  - posts: [zhenzhang, fu-b]\n    from: 2024-01-02\n\ncommissioners:",
-        ["leaders.yaml:48:12: 张三: post 'fu-b' is already in an AB pair with 'fu-a'"],
+        ["leaders.yaml:48:12: 张三: 副镇长（教育、交通运输）张三已与副镇长（应急管理、城镇燃气）李二互为AB角"],
     ),
     Case(
         "duplicate-post-id",
         "  - id: fu-b",
         "  - id: fu-a",
         [
-            "leaders.yaml:33:9: fu-a: post id 'fu-a' is used twice (first on line 22)",
-            "leaders.yaml:46:19: 李二: unknown AB partner 'fu-b' (did you mean 'fu-a'?)",
+            "leaders.yaml:33:9: fu-a: 职务标识“fu-a”用了两次（第一次在第 22 行）",
+            "leaders.yaml:46:19: 李二: AB角“fu-b”不是本单位的职务（是否指“fu-a”？）",
         ],
     ),
     Case(
         "sector-claimed-twice",
         "      - 教育\n",
         "      - 教育\n      - 城镇燃气\n",
-        ["leaders.yaml:38:9: 城镇燃气: sector is claimed twice: by post 'fu-b' and by post 'fu-a' (line 28)"],
+        ["leaders.yaml:38:9: 城镇燃气: 这一领域被同时分管两次：职务“fu-b”在此分管，职务“fu-a”在第 28 行已分管"],
     ),
     Case(
         "child-claimed-twice",
         "      - 教育\n",
         "      - 教育\n      - 危险化学品\n",
-        ["leaders.yaml:38:9: 危险化学品: sector is claimed twice: by post 'fu-b' and by post 'fu-a' (line 27)"],
+        ["leaders.yaml:38:9: 危险化学品: 这一领域被同时分管两次：职务“fu-b”在此分管，职务“fu-a”在第 27 行已分管"],
     ),
     Case(
         "slug-collision",
         "      - 教育\n",
         "      - 教育\n      - 税务\n      - 水务\n",
-        ["leaders.yaml:39:9: 水务: page name 'shui-wu' is also that of sector '税务'; give one a 'slug:'"],
+        ["leaders.yaml:39:9: 水务: 网页名“shui-wu”与领域“税务”的相同；请给其中一个写 'slug:'"],
     ),
     Case(
         "key-area-unknown-sector",
         "sectors: [城镇燃气]",
         "sectors: [燃气管道]",
-        ["leaders.yaml:72:21: 燃气: unknown sector '燃气管道'"],
+        ["leaders.yaml:72:21: 燃气: 没有名为“燃气管道”的领域"],
     ),
     Case(
         "key-area-blind-spot",
         "sectors: [城镇燃气]",
         "sectors: []",
-        ["leaders.yaml:72:20: 燃气: key area falls under no sector: a blind spot (监管盲区)"],
+        ["leaders.yaml:72:20: 燃气: 这一重点领域不属于任何分管领域：监管盲区"],
     ),
     Case(
         "key-area-inferred-without-note",
         "          note: 一（二）列有城镇燃气。\n",
         "",
-        ["leaders.yaml:73:18: 燃气: an inferred mapping needs a 'note' saying why"],
+        ["leaders.yaml:73:18: 燃气: 推定的对应关系需要写 'note:' 说明理由"],
     ),
     Case(
         "commissioner-unknown-post",
         "    - assists: fu-a",
         "    - assists: fu-x",
-        ["leaders.yaml:55:16: fu-x: unknown post assisted 'fu-x' (did you mean 'fu-b'?)"],
+        ["leaders.yaml:55:16: fu-x: 专员协助的职务（assists）“fu-x”不是本单位的职务（是否指“fu-b”？）"],
     ),
     Case(
         "commissioner-twice",
         "    - assists: fu-a",
         "    - assists: zhenzhang",
-        ["leaders.yaml:55:16: 王一: post 'zhenzhang' has two commissioner posts"],
+        ["leaders.yaml:55:16: 王一: 镇长王一写了两个专员职务"],
     ),
     Case(
         "term-ends-before-start",
         "        title: 副镇长\n        from: 2024-01-02",
         "        title: 副镇长\n        from: 2024-01-02\n        to: 2023-12-31",
-        ["leaders.yaml:44:13: 张三: term ends (2023-12-31) before it starts (2024-01-02)"],
+        ["leaders.yaml:44:13: 张三: 任职结束日（2023-12-31）早于开始日（2024-01-02）"],
     ),
     Case(
         "terms-overlap",
         "        title: 副镇长\n        from: 2024-01-02",
         "        title: 副镇长\n        from: 2024-01-02\n      - person: 刘五\n        title: 副镇长\n        from: 2024-05-01",
         [
-            "leaders.yaml:46:15: 刘五: term from 2024-05-01 overlaps 张三's term in fu-b; give 张三 an end date before it"
+            "leaders.yaml:46:15: 刘五: 自 2024-05-01 起的任职与张三的任职（fu-b）重叠；请给张三写一个在此之前的结束日期"
         ],
     ),
     Case(
         "text-file-missing",
         "  date: 2024-01-02\n",
         "  date: 2024-01-02\n  text_file: missing.md\n",
-        ["leaders.yaml:12:14: notice: cannot read text_file 'missing.md': No such file or directory"],
+        ["leaders.yaml:12:14: notice: 无法读取正文文件（text_file）“missing.md”：文件不存在"],
     ),
     Case(
         "keyword-names-a-sector",
         "      - 城镇燃气\n",
         "      - name: 城镇燃气\n        keywords: [天然气, 教育]\n",
-        ["leaders.yaml:29:25: 城镇燃气: keyword '教育' is the name of a sector, which search finds by its name"],
+        ["leaders.yaml:29:25: 城镇燃气: 检索词“教育”就是一个领域的名称，搜索本来就能按名称找到它"],
     ),
     Case(
         "keyword-twice",
         "      - 城镇燃气\n",
         "      - name: 城镇燃气\n        keywords: [天然气, 燃气, 天然气]\n",
-        ["leaders.yaml:29:29: 城镇燃气: keyword '天然气' is given twice"],
+        ["leaders.yaml:29:29: 城镇燃气: 检索词“天然气”写了两次"],
     ),
     Case(
         "keyword-field-typo",
         "      - 城镇燃气\n",
         "      - name: 城镇燃气\n        keyword: [天然气]\n",
         [
-            "leaders.yaml:29:9: 城镇燃气: unknown field 'keyword' in sector (did you mean 'keywords'?);"
-            " 可用的字段：name、kind、assists、children、slug、from、to、keywords"
+            "leaders.yaml:29:9: 城镇燃气: 分管领域中没有字段“keyword”（是否指“keywords”？）；"
+            "可用的字段：name、kind、assists、children、slug、from、to、keywords"
         ],
     ),
     Case(
         "empty-sector-list-item",
         "      - 教育\n",
         "      - \n",
-        ["leaders.yaml:37:8: fu-b: expected a sector name or mapping, got nothing"],
+        ["leaders.yaml:37:8: fu-b: 应为分管领域的名称或字段，实为空值"],
     ),
 ]
 
@@ -387,7 +387,7 @@ CASES += [
         "  - id: index\n",
         [
             "leaders.yaml:33:9: index: 职务 id 'index' 是网站保留的页面名（leaders/index），请换一个",
-            "leaders.yaml:46:19: 李二: unknown AB partner 'fu-b' (did you mean 'fu-a'?)",
+            "leaders.yaml:46:19: 李二: AB角“fu-b”不是本单位的职务（是否指“fu-a”？）",
         ],
     ),
     Case(
@@ -432,7 +432,7 @@ CASES += [
         "text-file-is-a-folder",
         "  date: 2024-01-02\n",
         "  date: 2024-01-02\n  text_file: .\n",
-        ["leaders.yaml:12:14: notice: cannot read text_file '.': 不是普通文件（可能是目录、管道或设备）"],
+        ["leaders.yaml:12:14: notice: 无法读取正文文件（text_file）“.”：不是普通文件（可能是目录、管道或设备）"],
     ),
 ]
 
@@ -472,8 +472,8 @@ def test_gbk_file_is_recognised(tmp_path: Path) -> None:
     assert (code, out, err) == (
         1,
         "",
-        "leaders.yaml:4:9: leaders.yaml: the file is saved as GBK/GB18030, not UTF-8; save it again as UTF-8"
-        " (in Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GB18030 -t UTF-8 leaders.yaml -o leaders.yaml.utf8\n"
+        "leaders.yaml:4:9: leaders.yaml: 文件是按 GBK/GB18030 保存的，不是 UTF-8；请另存为 UTF-8"
+        "（记事本：另存为 → 编码选 UTF-8），或运行：iconv -f GB18030 -t UTF-8 leaders.yaml -o leaders.yaml.utf8\n"
         "leaders.yaml：1处错误\n",
     )
 
@@ -483,7 +483,7 @@ def test_binary_file_is_not_text(tmp_path: Path) -> None:
     assert (code, out, err) == (
         1,
         "",
-        "leaders.yaml:2:7: leaders.yaml: the file is not UTF-8 text; save it as UTF-8\nleaders.yaml：1处错误\n",
+        "leaders.yaml:2:7: leaders.yaml: 文件不是 UTF-8 编码的文字；请另存为 UTF-8\nleaders.yaml：1处错误\n",
     )
 
 
@@ -495,7 +495,7 @@ def test_empty_file(tmp_path: Path) -> None:
     assert run_check(tmp_path, "# nothing yet\n") == (
         1,
         "",
-        "leaders.yaml:1:1: leaders.yaml: the file is empty\nleaders.yaml：1处错误\n",
+        "leaders.yaml:1:1: leaders.yaml: 文件是空的\nleaders.yaml：1处错误\n",
     )
 
 
@@ -503,7 +503,7 @@ def test_root_must_be_a_mapping(tmp_path: Path) -> None:
     assert run_check(tmp_path, "- 区长\n") == (
         1,
         "",
-        "leaders.yaml:1:1: leaders.yaml: expected a data file mapping, got a list\nleaders.yaml：1处错误\n",
+        "leaders.yaml:1:1: leaders.yaml: 应为数据文件的字段，实为列表\nleaders.yaml：1处错误\n",
     )
 
 
@@ -512,7 +512,7 @@ def test_missing_file(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["check", str(tmp_path / "nope.yaml")])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"{tmp_path}/nope.yaml:1:1: nope.yaml: cannot read the file: No such file or directory\n"
+        f"{tmp_path}/nope.yaml:1:1: nope.yaml: 无法读取文件：文件不存在\n"
         f"{tmp_path}/nope.yaml：1处错误\n",
     )
 
@@ -523,8 +523,8 @@ def test_every_error_is_reported_at_once(tmp_path: Path) -> None:
     assert (code, err.splitlines()) == (
         1,
         [
-            "leaders.yaml:16:11: zhenzhang: 'mayr' is not one of mayor, executive, member (did you mean 'mayor'?)",
-            "leaders.yaml:65:12: 三（一）: expected a whole number above 0, got the number 0",
+            "leaders.yaml:16:11: zhenzhang: “mayr”不是可用的值，应为以下之一：mayor、executive、member（是否指“mayor”？）",
+            "leaders.yaml:65:12: 三（一）: 应为大于 0 的整数，实为数字 0",
             "leaders.yaml：2处错误",
         ],
     )
@@ -538,7 +538,7 @@ def test_vacancy_is_a_warning_naming_who_covers(tmp_path: Path) -> None:
     assert run_check(tmp_path, vacant) == (
         0,
         "leaders.yaml：检查通过（1条提醒）\n",
-        "leaders.yaml:33:9: warning: fu-b: post is vacant on 2025-01-01; 李二 (fu-a) covers as AB partner\n",
+        "leaders.yaml:33:9: 警告：fu-b: 副镇长（教育、交通运输）在 2025-01-01 空缺，由AB角副镇长（应急管理、城镇燃气）李二代理\n",
     )
 
 
@@ -555,7 +555,7 @@ def test_build_stops_with_the_same_message(tmp_path: Path) -> None:
     result = mkdocs_build(tmp_path, tmp_path / "site")
     lines = result.stderr.splitlines()
     assert result.returncode == 1
-    assert "ERROR   -  data/leaders.yaml:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)" in lines
+    assert "ERROR   -  data/leaders.yaml:46:19: 李二: AB角“fu-c”不是本单位的职务（是否指“fu-b”？）" in lines
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
 

@@ -176,7 +176,7 @@ def test_change_that_fails_the_check_leaves_the_file(tmp_path: Path) -> None:
     code, _, err, diff = run(tmp_path, "appoint", "张三", broken_name, "--date", "2025-03-01")
     assert (code, err, diff) == (
         1,
-        "leaders.yaml:45:17: 王\\x01五: name '王\\x01五' has a control character or outer spaces\n"
+        "leaders.yaml:45:17: 王\\x01五: 名称“王\\x01五”含有控制字符（如换行）或首尾空格，请删去\n"
         "leaders.yaml：1处错误；未改动\n",
         "",
     )

@@ -213,7 +213,7 @@ def check(text: str, folder: Path) -> int:
     lines = result.stderr.splitlines()
     if result.exit_code == 0:
         assert result.stdout.startswith("leaders.yaml：检查通过"), result.output
-        assert all(PROBLEM_RE.match(line) and ": warning: " in line for line in lines), lines
+        assert all(PROBLEM_RE.match(line) and ": 警告：" in line for line in lines), lines
     else:
         assert result.exit_code == 1, result.output
         assert lines and COUNT_RE.match(lines[-1]), lines

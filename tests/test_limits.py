@@ -35,7 +35,7 @@ def test_text_file_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     (tmp_path / "leaders.yaml").write_text(WITH_TEXT, encoding="utf-8")
     assert check_in_process(tmp_path) == (
         1,
-        "leaders.yaml:12:14: notice: cannot read text_file 'notice.md': 不是普通文件（可能是目录、管道或设备）\n"
+        "leaders.yaml:12:14: notice: 无法读取正文文件（text_file）“notice.md”：不是普通文件（可能是目录、管道或设备）\n"
         "leaders.yaml：1处错误\n",
     )
 
@@ -44,7 +44,7 @@ def test_data_file_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "leaders.yaml")
     assert check_in_process(tmp_path) == (
         1,
-        "leaders.yaml:1:1: leaders.yaml: cannot read the file: 不是普通文件（可能是目录、管道或设备）\n"
+        "leaders.yaml:1:1: leaders.yaml: 无法读取文件：不是普通文件（可能是目录、管道或设备）\n"
         "leaders.yaml：1处错误\n",
     )
 
@@ -82,7 +82,7 @@ def test_text_file_too_large(tmp_path: Path) -> None:
     assert run_check(tmp_path, WITH_TEXT) == (
         1,
         "",
-        "leaders.yaml:12:14: notice: cannot read text_file 'notice.md': 文件有 1,048,577 字节，超过上限 1,048,576 字节\n"
+        "leaders.yaml:12:14: notice: 无法读取正文文件（text_file）“notice.md”：文件有 1,048,577 字节，超过上限 1,048,576 字节\n"
         "leaders.yaml：1处错误\n",
     )
 
@@ -93,7 +93,7 @@ def test_data_file_too_large(tmp_path: Path) -> None:
     code, out, err = run_check(tmp_path, content)
     assert (code, err.splitlines()[0]) == (
         1,
-        "leaders.yaml:1:1: leaders.yaml: cannot read the file: 文件有 4,196,759 字节，超过上限 4,194,304 字节",
+        "leaders.yaml:1:1: leaders.yaml: 无法读取文件：文件有 4,196,759 字节，超过上限 4,194,304 字节",
     )
 
 

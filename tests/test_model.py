@@ -235,7 +235,7 @@ def test_holder_not_yet_in_post_is_vacant(data_copy: Path) -> None:
     assert [(w.entity, w.message, w.warning) for w in warnings] == [
         (
             "dangzu-chengjian",
-            "post is vacant on 2026-01-01; 丁力 (fuquzhang-jiaotong) covers as AB partner",
+            "区人民政府党组成员在 2026-01-01 空缺，由AB角副区长（交通运输、国资、金融）丁力代理",
             True,
         )
     ]

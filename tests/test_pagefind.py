@@ -18,7 +18,7 @@ def test_engine_choice() -> None:
     assert engine("auto", PAGEFIND_FROM_PAGES) == "pagefind"
     assert engine("pagefind", 90) == "pagefind"
     assert engine("material", 16000) == "material"
-    with pytest.raises(SearchError, match="^search engine 'lunr' is not one of auto, material, pagefind$"):
+    with pytest.raises(SearchError, match="^搜索引擎“lunr”不是以下之一：auto、material、pagefind$"):
         engine("lunr", 10)
 
 

@@ -57,7 +57,7 @@ def test_publish_fail_and_rollback(project: Path) -> None:
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
         # Every unit is checked (load_site), which names a file under the working folder by its relative path.
-        "data/leaders.yaml:46:19: 李二: unknown AB partner 'fu-c' (did you mean 'fu-b'?)",
+        "data/leaders.yaml:46:19: 李二: AB角“fu-c”不是本单位的职务（是否指“fu-b”？）",
         f"{data}：1处错误；未发布",
     ]
     assert os.readlink(dest) == "anquan.releases/20250101-090000"
@@ -107,6 +107,6 @@ def test_broken_links_are_found(tmp_path: Path) -> None:
         "a/index.html: ../missing/",
         "a/index.html: /img.png",
         "a/index.html: ../gone/",
-        "b/index.html: ../a/index.html#x (no such anchor)",
-        "b/index.html: #nowhere (no such anchor)",
+        "b/index.html: ../a/index.html#x（页内没有这一位置）",
+        "b/index.html: #nowhere（页内没有这一位置）",
     ]

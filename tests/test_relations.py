@@ -28,7 +28,7 @@ CASES = {
     "assists-unknown": (
         "      - 城镇燃气\n",
         "      - name: 城镇燃气\n        assists: fu-c\n",
-        ["leaders.yaml:29:18: 城镇燃气: 协助（assists）所写的牵头职务“fu-c”不是本单位的职务（是否应为“fu-b”？）"],
+        ["leaders.yaml:29:18: 城镇燃气: 协助（assists）所写的牵头职务“fu-c”不是本单位的职务（是否指“fu-b”？）"],
     ),
     "liaises-own-sector-and-twice": (
         B_SECTORS,
@@ -46,7 +46,7 @@ CASES = {
     "fallback-unknown": (
         PAIR_END,
         "    from: 2024-01-02\n    fallback: zhenzang\n\ncommissioners",
-        ["leaders.yaml:48:15: 李二: C角（fallback）“zhenzang”不是本单位的职务（是否应为“zhenzhang”？）"],
+        ["leaders.yaml:48:15: 李二: C角（fallback）“zhenzang”不是本单位的职务（是否指“zhenzhang”？）"],
     ),
     "exception-unknown-sector": (
         PAIR_END,
@@ -77,8 +77,8 @@ CASES = {
         "  short_name: 测试镇\n",
         "  short_name: 测试镇\n  level: 镇\n  words:\n    haed: 乡长\n",
         [
-            "leaders.yaml:8:5: unit: unknown field 'haed' in words (did you mean 'head'?);"
-            " 可用的字段：government、head、deputy、members、scope、commissioner、office_director、departments、title"
+            "leaders.yaml:8:5: unit: 用语中没有字段“haed”（是否指“head”？）；"
+            "可用的字段：government、head、deputy、members、scope、commissioner、office_director、departments、title"
         ],
     ),
 }
@@ -103,7 +103,7 @@ def test_both_partners_away_is_a_warning(tmp_path: Path) -> None:
     assert run_check(tmp_path, away) == (
         0,
         "leaders.yaml：检查通过（1条提醒）\n",
-        "leaders.yaml:47:24: warning: fu-b: AB角双方（fu-a、fu-b）在 2025-01-02 至 2025-01-03 同时有人代理，即同时不在岗\n",
+        "leaders.yaml:47:24: 警告：fu-b: AB角双方（副镇长（应急管理、城镇燃气）李二、副镇长（教育、交通运输）张三）在 2025-01-02 至 2025-01-03 同时有人代理，即同时不在岗\n",
     )
 
 

@@ -30,7 +30,7 @@ def test_plain_mkdocs_build_of_the_rendered_folder_is_the_hooks_build(built: Bui
     pages = sorted(p.relative_to(out / "docs").as_posix() for p in (out / "docs").rglob("*.md"))
     assert (
         result.stdout
-        == f"wrote {len(pages)} pages of 1 unit(s) to {out}/docs; build with: mkdocs build -f {out}/mkdocs.yml\n"
+        == f"已在 {out}/docs 写出 1 个单位的 {len(pages)} 个页面；生成网站请运行：mkdocs build -f {out}/mkdocs.yml\n"
     )
     assert "index.md" in pages and "leaders/quzhang.md" in pages and "help.md" in pages
 
@@ -50,7 +50,7 @@ def test_render_refuses_a_folder_with_files(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "keep.txt").write_text("x")
     result = CliRunner().invoke(cli, ["render", str(tmp_path / "out")])
-    assert (result.exit_code, result.stderr) == (1, f"dutydir: {tmp_path / 'out'} is not empty; give a new folder\n")
+    assert (result.exit_code, result.stderr) == (1, f"dutydir: {tmp_path / 'out'} 不是空文件夹；请指定一个新文件夹\n")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["keep.txt"]
 
 

@@ -30,17 +30,17 @@ def test_defaults_and_values() -> None:
 @pytest.mark.parametrize(
     ("block", "message"),
     [
-        ({"serach": "pagefind"}, "extra.dutydir.serach: unknown setting (did you mean search?)"),
-        ({"data": "x.yaml"}, "extra.dutydir.data: unknown setting (did you mean data_file?)"),
-        ({"colour": "red"}, "extra.dutydir.colour: unknown setting (known keys: data_file, as_of, cache_dir, pdf_cache_dir, pdf, search, templates, offline)"),
-        ({"as_of": "2026-13-01"}, "extra.dutydir.as_of: '2026-13-01' is not a date (YYYY-MM-DD)"),
-        ({"search": "lunr"}, "extra.dutydir.search: Expected one of: ('auto', 'material', 'pagefind') but received: 'lunr'"),
+        ({"serach": "pagefind"}, "extra.dutydir.serach: 没有这项设置（是否指“search”？）"),
+        ({"data": "x.yaml"}, "extra.dutydir.data: 没有这项设置（是否指“data_file”？）"),
+        ({"colour": "red"}, "extra.dutydir.colour: 没有这项设置（可用的设置：data_file、as_of、cache_dir、pdf_cache_dir、pdf、search、templates、offline）"),
+        ({"as_of": "2026-13-01"}, "extra.dutydir.as_of: “2026-13-01”不是日期（应如 2026-12-01）"),
+        ({"search": "lunr"}, "extra.dutydir.search: “lunr”不是以下之一：auto、material、pagefind"),
     ],
 )
 def test_a_wrong_setting_is_named(block: dict[str, object], message: str) -> None:
     with pytest.raises(PluginError) as e:
         settings.checked(block, "mkdocs.yml")
-    assert str(e.value) == f"Error in mkdocs.yml:\n{message}"
+    assert str(e.value) == f"mkdocs.yml 有错误：\n{message}"
 
 
 def test_a_misspelt_setting_fails_the_build(tmp_path: Path) -> None:
@@ -51,6 +51,6 @@ def test_a_misspelt_setting_fails_the_build(tmp_path: Path) -> None:
     result = mkdocs_build(root, root / "site")
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert errors == [f"ERROR   -  Error in {config}:"]
-    assert "extra.dutydir.serach: unknown setting (did you mean search?)" in result.stderr.splitlines()
+    assert errors == [f"ERROR   -  {config} 有错误："]
+    assert "extra.dutydir.serach: 没有这项设置（是否指“search”？）" in result.stderr.splitlines()
     assert not (root / "site").exists()

@@ -49,6 +49,6 @@ def test_a_broken_anchor_fails_a_quiet_strict_build(tmp_path: Path) -> None:
     # Quiet: the warning itself is not printed, but it is counted and fails the build.
     assert WARNING not in quiet.stderr.splitlines()
     errors = [line for line in quiet.stderr.splitlines() if line.startswith("ERROR")]
-    assert errors == ["ERROR   -  strict build: 1 warning(s) logged (run without --quiet to see them)"]
+    assert errors == ["ERROR   -  严格构建：出现了 1 条警告（去掉 --quiet 再运行可看到详情）"]
     (root / "docs" / "broken.md").unlink()
     assert mkdocs_build(root, root / "site", "--quiet", DUTYDIR_DATE="2025-01-01").returncode == 0

@@ -27,7 +27,7 @@ def test_same_seed_same_files(tmp_path: Path) -> None:
     second = runner.invoke(cli, ["synth", "--units", "4", "--seed", "3", str(tmp_path / "b")])
     other = runner.invoke(cli, ["synth", "--units", "4", "--seed", "4", str(tmp_path / "c")])
     assert (first.exit_code, second.exit_code, other.exit_code) == (0, 0, 0)
-    assert first.stdout == f"wrote 4 units to {tmp_path / 'a'} (272 sector pages)\n"
+    assert first.stdout == f"已在 {tmp_path / 'a'} 写出 4 个单位（共 272 个领域页面）\n"
     assert digest(tmp_path / "a") == digest(tmp_path / "b")
     assert digest(tmp_path / "a") != digest(tmp_path / "c")
     assert sorted(digest(tmp_path / "a")) == [
@@ -65,5 +65,5 @@ def test_synth_loads_the_written_site_once(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(dutydir.cli, "load_site", counting)
     result = CliRunner().invoke(cli, ["synth", "--units", "3", "--seed", "3", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"wrote 3 units to {tmp_path} (204 sector pages)\n"
+    assert result.stdout == f"已在 {tmp_path} 写出 3 个单位（共 204 个领域页面）\n"
     assert len(calls) == 1

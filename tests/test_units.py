@@ -70,8 +70,7 @@ def test_reference_across_units_is_an_error(tmp_path: Path) -> None:
         result = CliRunner().invoke(cli, ["check", "data"])
     assert (result.exit_code, result.stderr) == (
         1,
-        "data/units/dongzhen.yaml:46:19: 李二: AB partner 'fu-a' is a post of unit 'testtown'; "
-        "a reference cannot cross units\ndata：1处错误\n",
+        "data/units/dongzhen.yaml:46:19: 李二: AB角“fu-a”是单位“testtown”的职务，不能跨单位引用\ndata：1处错误\n",
     )
     # Checking reads the files and writes nothing.
     assert {p: p.read_bytes() for p in sorted(folder.rglob("*.yaml"))} == before

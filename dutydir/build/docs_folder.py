@@ -73,7 +73,7 @@ def write_docs(
     for src_uri, content in everything.items():
         path = docs / src_uri
         if path.exists():
-            raise FolderError(f"docs/{src_uri} is a generated page; remove the hand-written file")
+            raise FolderError(f"docs/{src_uri} 是自动生成的页面；请删去同名的手写文件")
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
@@ -90,7 +90,7 @@ def write_docs(
 def refuse_files(out: Path) -> None:
     """Raise FolderError unless ``out`` is new or empty: nothing of the user's is overwritten or mixed in."""
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise FolderError(f"{out} is not empty; give a new folder")
+        raise FolderError(f"{out} 不是空文件夹；请指定一个新文件夹")
 
 
 def plain_config(config: dict[str, Any], base: Path, out: Path, engine: str) -> dict[str, Any]:

@@ -59,7 +59,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     everything: dict[str, str | bytes] = {**generated, **search_engine.extra_pages(state["engine"]), **made}
     for src_uri, text in everything.items():
         if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri} is a generated page; remove the hand-written file")
+            raise PluginError(f"docs/{src_uri} 是自动生成的页面；请删去同名的手写文件")
         files.append(File.generated(config, src_uri, content=text))
     return files
 

@@ -28,12 +28,12 @@ def patch_worker(site_dir: Path) -> str:
     """Apply the fix to the built worker in site_dir; return what was done, or raise PatchError."""
     installed = version("mkdocs-material")
     if installed != MATERIAL:
-        raise PatchError(f"Material {installed} is not {MATERIAL}: its search worker is left unpatched")
+        raise PatchError(f"Material 的版本是 {installed}，不是 {MATERIAL}：搜索的中文分词修正未应用")
     workers = sorted(site_dir.glob(WORKER_GLOB))
     if len(workers) != 1:
-        raise PatchError(f"expected one search worker in {site_dir / WORKER_GLOB}, found {len(workers)}")
+        raise PatchError(f"{site_dir / WORKER_GLOB} 应有一个搜索程序文件，实有 {len(workers)} 个：搜索的中文分词修正未应用")
     text = workers[0].read_text(encoding="utf-8")
     if text.count(BEFORE) != 1:
-        raise PatchError(f"{workers[0].name}: the query segmenter's loop is not where Material {MATERIAL} has it")
+        raise PatchError(f"{workers[0].name}：找不到 Material {MATERIAL} 中分词循环的位置：搜索的中文分词修正未应用")
     workers[0].write_text(text.replace(BEFORE, AFTER), encoding="utf-8")
-    return f"search worker {workers[0].name}: query segmenter tries the piece ending at the query's last character"
+    return f"搜索程序 {workers[0].name}：查询分词改为也试以查询最后一个字结尾的词"

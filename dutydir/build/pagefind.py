@@ -31,7 +31,7 @@ class SearchError(Exception):
 def engine(setting: str, pages: int) -> str:
     """'material' or 'pagefind' for a site of so many pages, from the setting (auto, material, pagefind)."""
     if setting not in ENGINES:
-        raise SearchError(f"search engine '{setting}' is not one of {', '.join(ENGINES)}")
+        raise SearchError(f"搜索引擎“{setting}”不是以下之一：{'、'.join(ENGINES)}")
     if setting == "auto":
         return "pagefind" if pages >= PAGEFIND_FROM_PAGES else "material"
     return setting
@@ -83,6 +83,6 @@ def index(site_dir: Path) -> str:
     ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
-        raise SearchError("Pagefind failed: " + (result.stderr.strip().splitlines() or ["no message"])[-1])
+        raise SearchError("Pagefind 建立搜索索引失败：" + (result.stderr.strip().splitlines() or ["没有出错信息"])[-1])
     lines = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
     return "; ".join(lines) or "Pagefind index written"

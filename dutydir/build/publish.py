@@ -219,5 +219,5 @@ def broken_links(site: Path) -> list[str]:
             if (path and target.startswith("..")) or not resolved.is_file():
                 out.append(f"{page.relative_to(site).as_posix()}: {link}")
             elif fragment and resolved.suffix == ".html" and fragment not in parsed(resolved, pages).ids:
-                out.append(f"{page.relative_to(site).as_posix()}: {link} (no such anchor)")
+                out.append(f"{page.relative_to(site).as_posix()}: {link}（页内没有这一位置）")
     return out

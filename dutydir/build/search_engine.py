@@ -61,4 +61,4 @@ def write_index(engine: str, site_dir: Path) -> None:
         before = path.read_bytes()
         after = search_index.compact_index(before.decode("utf-8")).encode("utf-8")
         path.write_bytes(after)
-        log.info(f"search index: {len(before)} bytes as written by Material, {len(after)} as UTF-8")
+        log.info(f"搜索索引：Material 写出 {len(before)} 字节，改为 UTF-8 后 {len(after)} 字节")

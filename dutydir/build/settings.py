@@ -35,7 +35,7 @@ class Day(c.BaseConfigOption[dt.date | None]):
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            raise c.ValidationError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+            raise c.ValidationError(f"“{value}”不是日期（应如 2026-12-01）") from None
 
 
 class Switch(c.BaseConfigOption[bool]):
@@ -53,28 +53,51 @@ class Switch(c.BaseConfigOption[bool]):
             return value
         if str(value).strip().lower() in self.WORDS:
             return self.WORDS[str(value).strip().lower()]
-        raise c.ValidationError(f"'{value}' is not on or off (true/false, on/off, 1/0)")
+        raise c.ValidationError(f"“{value}”不是开或关（true/false、on/off、1/0）")
+
+
+class OneOf(c.Choice):
+    """One of a few words; MkDocs' own message is in English."""
+
+    def run_validation(self, value: object) -> str:
+        """The word; a ValidationError naming the choices otherwise."""
+        if value not in self.choices:
+            raise c.ValidationError(f"“{value}”不是以下之一：{'、'.join(self.choices)}")
+        return str(value)
+
+
+class Words(c.Type[str]):
+    """A text setting; MkDocs' own message is in English."""
+
+    def __init__(self, default: str | None = None) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        """The text; a ValidationError for a number, list or mapping."""
+        if not isinstance(value, str):
+            raise c.ValidationError(f"应为文字，实为 {value!r}")
+        return value
 
 
 class Settings(base.Config):
     """dutydir's settings, as written under ``extra.dutydir`` in mkdocs.yml."""
 
     # Not "data": a MkDocs Config is a UserDict, whose own contents live in its attribute ``data``.
-    data_file = c.Type(str, default="data/leaders.yaml")
+    data_file = Words(default="data/leaders.yaml")
     """The main unit's data file (or its folder), relative to mkdocs.yml; units/ beside it adds units."""
     as_of = Day()
     """Build the directory as of this day (YYYY-MM-DD); empty means today."""
-    cache_dir = c.Type(str, default=".cache/dutydir")
+    cache_dir = Words(default=".cache/dutydir")
     """Rendered charts, keyed by a hash of their DOT, relative to mkdocs.yml."""
-    pdf_cache_dir = c.Type(str, default="")
+    pdf_cache_dir = Words(default="")
     """Printed lists (PDF), keyed by a hash of their HTML; empty means beside cache_dir, with "-pdf" added."""
     pdf = Switch(default=True)
     """Print each leader's list to PDF (headless Chromium); off for quick drafts, which then link no PDF."""
-    search = c.Choice(ENGINES, default="auto")
+    search = OneOf(ENGINES, default="auto")
     """The search engine: material, pagefind, or auto (pagefind from 2,000 pages)."""
-    templates = c.Optional(c.Type(str))
+    templates = c.Optional(Words())
     """A folder of the site's own page templates, relative to mkdocs.yml; each replaces the packaged one of its name."""
-    offline = c.Type(bool, default=False)
+    offline = Switch(default=False)
     """Build a copy to open from files (make offline): name.html links, search without a server."""
 
 
@@ -87,7 +110,7 @@ def checked(block: object, config_file: str | None) -> Settings:
     """The ``extra.dutydir`` block of a config file, checked: every problem in one PluginError."""
     block = block or {}
     if not isinstance(block, dict):
-        raise PluginError(f"extra.dutydir in {config_file} must be a mapping (got {block!r})")
+        raise PluginError(f"{config_file} 中的 extra.dutydir 应为一组“字段: 值”（实为 {block!r}）")
     settings = Settings(config_file_path=config_file)
     settings.load_dict(block)
     errors, _ = settings.validate()
@@ -96,10 +119,10 @@ def checked(block: object, config_file: str | None) -> Settings:
     for key in block:
         if key not in known:
             close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else f" (known keys: {', '.join(known)})"
-            problems.append(f"extra.dutydir.{key}: unknown setting{hint}")
+            hint = f"（是否指“{close[0]}”？）" if close else f"（可用的设置：{'、'.join(known)}）"
+            problems.append(f"extra.dutydir.{key}: 没有这项设置{hint}")
     if problems:
-        raise PluginError(f"Error in {config_file}:\n" + "\n".join(problems))
+        raise PluginError(f"{config_file} 有错误：\n" + "\n".join(problems))
     return settings
 
 

@@ -45,7 +45,7 @@ def load_unit(data: Path, plan: Plan, unit_id: str) -> Directory:
     """The unit's directory as of the plan's day, read from its own data file only."""
     directory, _ = build_checked(check_file(data), plan.as_of)
     if directory.unit.id != unit_id:
-        message = f"unit id '{directory.unit.id}' is not '{unit_id}'"
+        message = f"单位标识是“{directory.unit.id}”，不是“{unit_id}”"
         raise DataError([Problem(str(data), 1, 1, directory.unit.id, message)])
     return directory
 
@@ -138,7 +138,7 @@ def write_pages(docs: Path, pages: dict[str, str | bytes]) -> None:
     for src_uri, content in pages.items():
         path = docs / src_uri
         if path.exists():
-            raise docs_folder.FolderError(f"docs/{src_uri} is a generated page; remove the hand-written file")
+            raise docs_folder.FolderError(f"docs/{src_uri} 是自动生成的页面；请删去同名的手写文件")
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)

@@ -33,11 +33,15 @@ def start(strict: bool) -> None:
     LOGGER.addHandler(COUNTER)
 
 
+LEVELS = {"WARNING": "警告", "ERROR": "错误", "CRITICAL": "严重错误"}
+"""MkDocs' log levels as a clerk reads them."""
+
+
 def finish() -> None:
     """Stop counting; fail the build when a warning was logged."""
     LOGGER.removeHandler(COUNTER)
     counts = COUNTER.get_counts()
     COUNTER.counts.clear()
     if counts:
-        found = ", ".join(f"{n} {level.lower()}(s)" for level, n in counts)
-        raise PluginError(f"strict build: {found} logged (run without --quiet to see them)")
+        found = "、".join(f"{n} 条{LEVELS.get(level, level)}" for level, n in counts)
+        raise PluginError(f"严格构建：出现了 {found}（去掉 --quiet 再运行可看到详情）")

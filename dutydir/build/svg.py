@@ -33,7 +33,7 @@ def render(dot: str, cache_dir: Path | None = None) -> str:
     try:
         raw = graphviz.pipe("dot", "svg", dot.encode("utf-8"), quiet=True)
     except (graphviz.ExecutableNotFound, graphviz.CalledProcessError) as e:
-        raise ChartError(f"Graphviz could not render a chart: {e}") from None
+        raise ChartError(f"Graphviz 无法画出关系图：{e}") from None
     svg = clean(raw.decode("utf-8"))
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)

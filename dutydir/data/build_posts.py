@@ -25,14 +25,14 @@ def holdings(holders: list[Record], entity: str, report: Report) -> tuple[model.
         if holding.left_for and holding.end is None:
             report.add(h.place("left_for"), holding.person, "写了离任去向（left_for），也要写离任日期（to）")
         if holding.reversed_days():
-            report.add(h.place("to"), holding.person, f"term ends ({holding.end}) before it starts ({holding.start})")
+            report.add(h.place("to"), holding.person, f"任职结束日（{holding.end}）早于开始日（{holding.start}）")
         earlier = first_overlap(out, holding)
         if earlier is not None:
             report.add(
                 h.place("from"),
                 holding.person,
-                f"term from {holding.start} overlaps {earlier.person}'s term in {entity}; "
-                f"give {earlier.person} an end date before it",
+                f"自 {holding.start} 起的任职与{earlier.person}的任职（{entity}）重叠；"
+                f"请给{earlier.person}写一个在此之前的结束日期",
             )
         out.append(holding)
     return tuple(out)
@@ -44,7 +44,7 @@ def acting(records: list[Record], pid: str, report: Report) -> tuple[model.Actin
     for a in records:
         stand_in = model.Acting(str(a["by"]), a["from"], a["to"], str(a.get("reason", "")))
         if stand_in.reversed_days():
-            report.add(a.place("to"), pid, f"stand-in ends ({stand_in.end}) before it starts ({stand_in.start})")
+            report.add(a.place("to"), pid, f"代理结束日（{stand_in.end}）早于开始日（{stand_in.start}）")
         if any((o.by, o.start, o.end) == (stand_in.by, stand_in.start, stand_in.end) for o in out):
             report.add((a.line, a.column), pid, f"代理 {stand_in.by} {stand_in.start} 至 {stand_in.end} 重复写了两次")
         out.append(stand_in)
@@ -56,7 +56,7 @@ def add_post(refs: Refs, p: Record, order: int) -> bool:
     pid = str(p["id"])
     if pid in refs.posts:
         first = refs.records[pid].line
-        refs.report.add(p.place("id"), pid, f"post id '{pid}' is used twice (first on line {first})")
+        refs.report.add(p.place("id"), pid, f"职务标识“{pid}”用了两次（第一次在第 {first} 行）")
         return False
     reserved.check_post_id(p, refs.report)
     refs.posts[pid] = model.Post(
@@ -82,9 +82,9 @@ def check_acting(refs: Refs) -> None:
         for a in rec.get("acting", []):
             by = a["by"]
             if by == pid:
-                refs.report.add(a.place("by"), pid, "a post cannot stand in for itself")
+                refs.report.add(a.place("by"), pid, "职务不能由自己代理")
             elif IDENT_RE.match(by) and by not in refs.posts:
-                refs.report.add(a.place("by"), pid, f"unknown post '{by}' standing in{suggest(by, list(refs.posts))}")
+                refs.report.add(a.place("by"), pid, f"代理人“{by}”既不是本单位的职务，也不是人名{suggest(by, list(refs.posts))}")
 
 
 LIAISON = "联系"

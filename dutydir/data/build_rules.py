@@ -14,15 +14,15 @@ def pairs(refs: Refs, records: list[Record], sectors: dict[str, model.Sector]) -
     for rec in records:
         posts = rec["posts"]
         known = [r for r in posts if r in refs.posts]
-        entity = refs.entity_of(known[0]) if known else "AB pair"
+        entity = refs.entity_of(known[0]) if known else "AB角"
         if len(posts) != 2:
-            refs.report.add(rec.place("posts"), entity, f"an AB pair names exactly two posts, got {len(posts)}")
+            refs.report.add(rec.place("posts"), entity, f"一对AB角应写两个职务，这里写了 {len(posts)} 个")
             continue
-        ids = [refs.post_ref(r, entity, "AB partner") for r in posts]
+        ids = [refs.post_ref(r, entity, "AB角") for r in posts]
         if ids[0] is None or ids[1] is None:
             continue
         if ids[0] == ids[1]:
-            refs.report.add(rec.place("posts"), entity, "a post cannot be its own AB partner")
+            refs.report.add(rec.place("posts"), entity, "一个职务不能与自己互为AB角")
             continue
         fallback = check_fallback(refs, rec, entity, (ids[0], ids[1]))
         exceptions = tuple(exception(refs, e, (ids[0], ids[1]), sectors) for e in rec.get("except", []))
@@ -35,7 +35,7 @@ def pairs(refs: Refs, records: list[Record], sectors: dict[str, model.Sector]) -
             pid = sorted(set(earlier.posts) & set(pair.posts))[0]
             other = next(x for x in earlier.posts if x != pid)
             refs.report.add(
-                rec.place("posts"), refs.entity_of(pid), f"post '{pid}' is already in an AB pair with '{other}'"
+                rec.place("posts"), refs.entity_of(pid), f"{refs.post_name(pid)}已与{refs.post_name(other)}互为AB角"
             )
             continue
         out.append(pair)
@@ -48,7 +48,7 @@ def check_fallback(refs: Refs, rec: Record, entity: str, partners: tuple[str, ..
     if ref is None:
         return ""
     if IDENT_RE.match(ref):
-        if refs.post_ref(ref, entity, "fallback post", zh="C角（fallback）") is None:
+        if refs.post_ref(ref, entity, "C角", zh="C角（fallback）") is None:
             return ""
         if ref in partners:
             refs.report.add(rec.place("fallback"), entity, f"C角“{ref}”是这一对AB角中的一方；C角应是另一位领导")
@@ -64,7 +64,7 @@ def exception(refs: Refs, e: Record, partners: tuple[str, str], sectors: dict[st
         refs.report.add(e.place("sector"), name, f"AB角例外所写的领域“{name}”不在本单位的分管领域中")
     elif not any(a.post_id in partners for a in sector.assignments):
         refs.report.add(e.place("sector"), name, "AB角例外只能写这一对AB角负责的领域")
-    by = refs.post_ref(e["by"], name, "post covering", zh="代理例外领域的职务（by）") if "by" in e else None
+    by = refs.post_ref(e["by"], name, "代理职务", zh="代理例外领域的职务（by）") if "by" in e else None
     if by in partners:
         refs.report.add(e.place("by"), name, "例外领域改由AB角以外的领导代理；by 不能是这一对中的一方")
         by = None
@@ -85,7 +85,7 @@ def absences_overlap(refs: Refs, ab_pairs: list[model.AbPair]) -> None:
                     refs.report.warn(
                         place,
                         second.id,
-                        f"AB角双方（{first.id}、{second.id}）在 {start} 至 {end} 同时有人代理，即同时不在岗",
+                        f"AB角双方（{refs.post_name(first.id)}、{refs.post_name(second.id)}）在 {start} 至 {end} 同时有人代理，即同时不在岗",
                     )
 
 
@@ -93,13 +93,13 @@ def commissioners(refs: Refs, records: list[Record]) -> dict[str, model.Commissi
     """One commissioner post per known leader post, in the notice's order."""
     out: dict[str, model.Commissioner] = {}
     for rec in records:
-        pid = refs.post_ref(rec["assists"], str(rec["assists"]), "post assisted")
+        pid = refs.post_ref(rec["assists"], str(rec["assists"]), "专员协助的职务（assists）")
         if pid is None:
             continue
         if pid in out:
-            refs.report.add(rec.place("assists"), refs.entity_of(pid), f"post '{pid}' has two commissioner posts")
+            refs.report.add(rec.place("assists"), refs.entity_of(pid), f"{refs.post_name(pid)}写了两个专员职务")
             continue
-        out[pid] = model.Commissioner(pid, holdings(rec.get("holders", []), f"{pid}'s commissioner", refs.report))
+        out[pid] = model.Commissioner(pid, holdings(rec.get("holders", []), f"{refs.post_name(pid)}的专员", refs.report))
     return dict(sorted(out.items(), key=lambda kv: refs.posts[kv[0]].order))
 
 
@@ -109,8 +109,8 @@ def vacancies(refs: Refs, directory: model.Directory) -> None:
         if directory.holder(post) is None:
             partner = directory.partner(post)
             cover = (
-                f"; {refs.entity_of(partner.id)} ({partner.id}) covers as AB partner"
+                f"，由AB角{refs.post_name(partner.id)}代理"
                 if partner
-                else "; it has no AB partner"
+                else "，且没有AB角"
             )
-            refs.report.warn(refs.records[post.id].place("id"), post.id, f"post is vacant on {refs.day}{cover}")
+            refs.report.warn(refs.records[post.id].place("id"), post.id, f"{refs.post_label(post.id)}在 {refs.day} 空缺{cover}")

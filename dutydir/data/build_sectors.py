@@ -35,7 +35,7 @@ class Claims:
         kind = str(s.get("kind", model.DEFAULT_KIND))
         lead = None
         if "assists" in s:
-            lead = refs.post_ref(s["assists"], name, "post assisted", zh="协助（assists）所写的牵头职务")
+            lead = refs.post_ref(s["assists"], name, "牵头职务", zh="协助（assists）所写的牵头职务")
             if lead == pid:
                 report.add(s.place("assists"), name, "协助（assists）要写牵头的另一个职务，不能是本职务")
                 lead = None
@@ -45,7 +45,7 @@ class Claims:
         children = tuple(str(c["name"]) for c in s.get("children", []))
         top = model.Assignment(pid, kind, start, end, None, children, lead)
         if top.reversed_days():
-            report.add(s.place("to"), name, f"assignment ends ({end}) before it starts ({start})")
+            report.add(s.place("to"), name, f"分管结束日（{end}）早于开始日（{start}）")
         self.by_name.setdefault(name, []).append((top, (s.line, s.column)))
         for entry, parent in [(s, None), *((c, name) for c in s.get("children", []))]:
             entry_name = str(entry["name"])
@@ -70,12 +70,9 @@ def make_sectors(claims: Claims, day: dt.date, report: Report) -> tuple[dict[str
                 continue
             place_a = next(place for a, place in ordered if a is clash)
             (first_place, first), (second_place, second) = sorted([(place_a, clash), (place_b, b)], key=lambda x: x[0])
-            where = (
-                f"line {first_place[0]}"
-                if first.post_id == second.post_id
-                else (f"post '{first.post_id}' (line {first_place[0]})")
-            )
-            report.add(second_place, name, f"sector is claimed twice: by post '{second.post_id}' and by {where}")
+            where = "" if first.post_id == second.post_id else f"职务“{first.post_id}”"
+            message = f"这一领域被同时分管两次：职务“{second.post_id}”在此分管，{where}在第 {first_place[0]} 行已分管"
+            report.add(second_place, name, message)
         assignments = tuple(a for a, _ in ordered)
         slug = claims.slugs.get(name) or slugify(name) or f"sector-{len(sectors) + 1}"
         first = assignments[0]
@@ -98,7 +95,7 @@ def check_slugs(
             report.add(
                 places[sector.name],
                 sector.name,
-                f"page name '{sector.slug}' is also that of sector '{seen[sector.slug]}'; give one a 'slug:'",
+                f"网页名“{sector.slug}”与领域“{seen[sector.slug]}”的相同；请给其中一个写 'slug:'",
             )
         seen[sector.slug] = sector.name
 
@@ -109,10 +106,10 @@ def add_keywords(sectors: dict[str, model.Sector], claims: Claims, report: Repor
         words: list[str] = []
         for word in (w for rec in entries for w in rec.get("keywords", [])):
             if word in sectors:
-                message = f"keyword '{word}' is the name of a sector, which search finds by its name"
+                message = f"检索词“{word}”就是一个领域的名称，搜索本来就能按名称找到它"
                 report.add((word.line, word.column), name, message)
             elif word in words:
-                report.add((word.line, word.column), name, f"keyword '{word}' is given twice")
+                report.add((word.line, word.column), name, f"检索词“{word}”写了两次")
             else:
                 words.append(str(word))
         if words:
@@ -130,13 +127,13 @@ def key_areas(groups: list[Record], sectors: dict[str, model.Sector], report: Re
                     known.append(str(ref))
                 else:
                     hint = suggest(str(ref), list(sectors))
-                    report.add((ref.line, ref.column), str(a["name"]), f"unknown sector '{ref}'{hint}")
+                    report.add((ref.line, ref.column), str(a["name"]), f"没有名为“{ref}”的领域{hint}")
             if not a["sectors"]:
                 report.add(
-                    a.place("sectors"), str(a["name"]), "key area falls under no sector: a blind spot (监管盲区)"
+                    a.place("sectors"), str(a["name"]), "这一重点领域不属于任何分管领域：监管盲区"
                 )
             if a["basis"] == "inferred" and "note" not in a:
-                report.add(a.place("basis"), str(a["name"]), "an inferred mapping needs a 'note' saying why")
+                report.add(a.place("basis"), str(a["name"]), "推定的对应关系需要写 'note:' 说明理由")
             out.append(
                 model.KeyArea(str(a["name"]), str(g["name"]), tuple(known), str(a["basis"]), str(a.get("note", "")))
             )

@@ -106,24 +106,24 @@ def place_of(node: yaml.Node) -> tuple[int, int]:
 def describe(node: yaml.Node) -> str:
     """A few words for what a node is, for 'expected X, got Y' messages."""
     if isinstance(node, yaml.MappingNode):
-        return "a mapping"
+        return "一组“字段: 值”"
     if isinstance(node, yaml.SequenceNode):
-        return "a list"
+        return "列表"
     if node.tag == NULL_TAG:
-        return "nothing"
+        return "空值"
     if node.tag == INT_TAG or node.tag == "tag:yaml.org,2002:float":
-        return f"the number {node.value}"
+        return f"数字 {node.value}"
     if node.tag == "tag:yaml.org,2002:bool":
-        return f"the yes/no value {node.value}"
+        return f"是/否值 {node.value}"
     if node.tag == TIMESTAMP_TAG:
-        return f"the date {node.value}"
-    return f"'{node.value}'"
+        return f"日期 {node.value}"
+    return f"“{node.value}”"
 
 
 class Kind:
     """A declared kind of node; ``check`` returns the plain value or None after reporting."""
 
-    expected = "a value"
+    expected = "一个值"
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> Any:
         """Check a node, report what is wrong, and return its value (None when unusable)."""
@@ -133,16 +133,16 @@ class Kind:
 class Text(Kind):
     """A non-empty single string."""
 
-    expected = "text"
+    expected = "文字"
     unsafe = UNSAFE_TEXT_RE
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (STR_TAG, INT_TAG):
-            report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
+            report.add(node, entity, f"应为{self.expected}，实为{describe(node)}")
             return None
         value = fold(node.value) if node.style in (">", None) else node.value
         if not value.strip():
-            report.add(node, entity, f"expected {self.expected}, got an empty string")
+            report.add(node, entity, f"应为{self.expected}，实为空文字")
             return None
         bad = self.unsafe.search(value)
         if bad:
@@ -187,14 +187,14 @@ class Name(Text):
     character is allowed and escaped wherever the name is shown.
     """
 
-    expected = "a name"
+    expected = "名称"
     # Line breaks and other C0 controls get the name's own message below.
     unsafe = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
         value = super().check(node, entity, report)
         if value is not None and (UNSAFE_NAME_RE.search(value) or value.strip() != value):
-            report.add(node, entity, f"name {value!r} has a control character or outer spaces")
+            report.add(node, entity, f"名称“{value}”含有控制字符（如换行）或首尾空格，请删去")
             return None
         invisible = INVISIBLE_RE.search(value) if value is not None else None
         if invisible:
@@ -213,12 +213,12 @@ class Name(Text):
 class Ident(Text):
     """An identifier used in URLs: lower-case letters, digits and hyphens."""
 
-    expected = "an identifier"
+    expected = "标识（id）"
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
         value = super().check(node, entity, report)
         if value is not None and not IDENT_RE.match(value):
-            report.add(node, entity, f"identifier {value!r} may hold only a-z, 0-9 and inner '-'")
+            report.add(node, entity, f"标识“{value}”只能用小写字母 a-z、数字 0-9 和中间的连字符 -")
             return None
         return value
 
@@ -233,12 +233,12 @@ class Choice(Text):
 
     def __init__(self, *choices: str) -> None:
         self.choices = choices
-        self.expected = "one of " + ", ".join(choices)
+        self.expected = "以下之一：" + "、".join(choices)
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> Located | None:
         value = super().check(node, entity, report)
         if value is not None and value not in self.choices:
-            report.add(node, entity, f"{value!r} is not {self.expected}{suggest(value, self.choices)}")
+            report.add(node, entity, f"“{value}”不是可用的值，应为{self.expected}{suggest(value, self.choices)}")
             return None
         return value
 
@@ -246,7 +246,7 @@ class Choice(Text):
 class Date(Kind):
     """A calendar date, in any form :func:`dutydir.data.dates.parse_day` accepts (2026-12-01, 2026/12/1, 2026年12月1日)."""
 
-    expected = "a date (YYYY-MM-DD)"
+    expected = "日期（如 2026-12-01）"
     forms = FORMS
     """The forms an error message offers."""
 
@@ -270,7 +270,7 @@ class LooseDate(Date):
 
     def __init__(self, unknown: bool = False) -> None:
         self.unknown = unknown
-        self.expected = "a date (YYYY-MM-DD, YYYY-MM or YYYY" + (", or 不详)" if unknown else ")")
+        self.expected = "日期（如 2026-12-01、2007-07 或 2007" + ("，或 不详）" if unknown else "）")
         self.forms = f"{FORMS}，或只写年月 2007-07、年份 2007" + ("，不知道时写 不详" if unknown else "")
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> dt.date | None:  # type: ignore[override]
@@ -288,7 +288,7 @@ class LooseDate(Date):
 class Count(Kind):
     """A positive whole number."""
 
-    expected = "a whole number above 0"
+    expected = "大于 0 的整数"
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> int | None:
         if (
@@ -306,7 +306,7 @@ class Count(Kind):
                 return None
             if int(node.value) > 0:
                 return int(node.value)
-        report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
+        report.add(node, entity, f"应为{self.expected}，实为{describe(node)}")
         return None
 
 
@@ -322,10 +322,10 @@ class ListOf(Kind):
         if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and self.allow_empty:
             return []
         if not isinstance(node, yaml.SequenceNode):
-            report.add(node, entity, f"expected a list, got {describe(node)}")
+            report.add(node, entity, f"应为列表，实为{describe(node)}")
             return None
         if not node.value and not self.allow_empty:
-            report.add(node, entity, "expected a list with at least one item, got an empty list")
+            report.add(node, entity, "应为至少有一项的列表，实为空列表")
         values = [self.item.check(child, entity, report) for child in node.value]
         return [v for v in values if v is not None]
 
@@ -357,7 +357,7 @@ class Mapping(Kind):
         self.entity = entity
         self.shorthand = shorthand
         self.keys_name_entities = keys_name_entities
-        self.expected = f"a {what} name or mapping" if shorthand else f"a {what} mapping"
+        self.expected = f"{what}的名称或字段" if shorthand else f"{what}的字段"
 
     def check(self, node: yaml.Node, entity: str, report: Report) -> Record | None:
         if self.shorthand and isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG):
@@ -365,7 +365,7 @@ class Mapping(Kind):
             key = yaml.ScalarNode(STR_TAG, self.shorthand, node.start_mark, node.end_mark)
             node = yaml.MappingNode("tag:yaml.org,2002:map", [(key, node)], node.start_mark, node.end_mark)
         if not isinstance(node, yaml.MappingNode):
-            report.add(node, entity, f"expected {self.expected}, got {describe(node)}")
+            report.add(node, entity, f"应为{self.expected}，实为{describe(node)}")
             return None
         pairs = {key.value: (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
         if self.entity and self.entity in pairs:
@@ -381,7 +381,7 @@ class Mapping(Kind):
             if spec is None:
                 hint = suggest(str(name), list(self.fields)) if isinstance(name, str) else ""
                 allowed = "、".join(self.fields)
-                report.add(key_node, entity, f"unknown field {name!r} in {self.what}{hint}; 可用的字段：{allowed}")
+                report.add(key_node, entity, f"{self.what}中没有字段“{name}”{hint}；可用的字段：{allowed}")
                 continue
             value = spec.kind.check(value_node, spec.name if self.keys_name_entities else entity, report)
             if value is not None:
@@ -389,11 +389,11 @@ class Mapping(Kind):
                 record.places[spec.name] = place_of(value_node)
         for spec in self.fields.values():
             if spec.required and spec.name not in pairs:
-                report.add(node, entity, f"{self.what} lacks required field '{spec.name}'")
+                report.add(node, entity, f"{self.what}缺少必填字段“{spec.name}”")
         return record
 
 
 def suggest(word: str, choices: Sequence[str]) -> str:
-    """' (did you mean 'x'?)' for a likely typo, else ''."""
+    """'（是否指“x”？）' for a likely typo, else ''."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return f"（是否指“{close[0]}”？）" if close else ""

@@ -13,7 +13,7 @@ import yaml
 from dutydir import model
 from dutydir.data import limits
 from dutydir.data.build_model import build
-from dutydir.data.errors import DataError, Problem
+from dutydir.data.errors import DataError, Problem, os_reason, yaml_problem
 from dutydir.data.fields import Record, Report, place_of
 from dutydir.data.unit_file import UNIT_FILE
 
@@ -60,7 +60,7 @@ def check_file(path: str | os.PathLike[str]) -> CheckedFile:
     try:
         raw = limits.read_regular_file(Path(path), limits.MAX_FILE_BYTES)
     except OSError as e:
-        raise DataError([Problem(shown, 1, 1, Path(shown).name, f"cannot read the file: {e.strerror}")]) from None
+        raise DataError([Problem(shown, 1, 1, Path(shown).name, f"无法读取文件：{os_reason(e)}")]) from None
     root = compose(decode(raw, shown), shown, report)
     record = UNIT_FILE.check(root, Path(shown).name, report) if root is not None else None
     return CheckedFile(shown, record, report)
@@ -77,7 +77,7 @@ def build_checked(
     found = [Problem(shown, line, col, entity, msg, warning) for line, col, entity, msg, warning in report.found]
     problems = [p for p in found if not p.warning]
     if problems or directory is None:
-        raise DataError(problems or [Problem(shown, 1, 1, Path(shown).name, "the file is empty")])
+        raise DataError(problems or [Problem(shown, 1, 1, Path(shown).name, "文件是空的")])
     return directory, sorted(p for p in found if p.warning)
 
 
@@ -94,11 +94,11 @@ def decode(raw: bytes, shown: str) -> str:
         try:
             raw.decode("gb18030")
         except UnicodeDecodeError:
-            message = "the file is not UTF-8 text; save it as UTF-8"
+            message = "文件不是 UTF-8 编码的文字；请另存为 UTF-8"
         else:
             message = (
-                "the file is saved as GBK/GB18030, not UTF-8; save it again as UTF-8"
-                f" (in Notepad: 另存为 → 编码 UTF-8), or run: iconv -f GB18030 -t UTF-8 {shown} -o {name}.utf8"
+                "文件是按 GBK/GB18030 保存的，不是 UTF-8；请另存为 UTF-8"
+                f"（记事本：另存为 → 编码选 UTF-8），或运行：iconv -f GB18030 -t UTF-8 {shown} -o {name}.utf8"
             )
         raise DataError([Problem(shown, line, column, name, message)]) from None
 
@@ -109,7 +109,7 @@ def compose(text: str, shown: str, report: Report) -> yaml.Node | None:
     for number, text_line in enumerate(text.splitlines(), start=1):
         indent = text_line[: len(text_line) - len(text_line.lstrip(" \t"))]
         if "\t" in indent:
-            report.add((number, indent.index("\t") + 1), name, "tab in indentation; indent with spaces")
+            report.add((number, indent.index("\t") + 1), name, "缩进里有制表符（Tab）；请用空格缩进")
     if report.has_errors:
         return None
     try:
@@ -117,7 +117,7 @@ def compose(text: str, shown: str, report: Report) -> yaml.Node | None:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        report.add((line, column), name, f"YAML syntax: {e.problem or e.context}")
+        report.add((line, column), name, f"YAML 格式错误：{yaml_problem(str(e.problem or e.context))}")
         return None
     except yaml.reader.ReaderError as e:
         line, column = place_in(text, e.position)
@@ -148,7 +148,7 @@ def find_duplicate_keys(node: yaml.Node, name: str, report: Report) -> None:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
                         first = place_of(seen[key.value])[0]
-                        report.add(key, name, f"duplicate key '{key.value}' (first given on line {first})")
+                        report.add(key, name, f"字段“{key.value}”重复（第一次在第 {first} 行）")
                     else:
                         seen[key.value] = key
                 stack.append(value)

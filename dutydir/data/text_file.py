@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from dutydir.data import limits
+from dutydir.data.errors import os_reason
 
 # A Markdown link or image target with a scheme (javascript:, data:, http:) or to another host.
 LINK_RE = re.compile(
@@ -43,11 +44,11 @@ def read_notice_text(base: Path, name: str) -> str:
     try:
         raw = limits.read_regular_file(path, limits.MAX_TEXT_FILE_BYTES)
     except OSError as e:
-        raise TextFileError(f"cannot read text_file '{name}': {e.strerror}") from None
+        raise TextFileError(f"无法读取正文文件（text_file）“{name}”：{os_reason(e)}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise TextFileError(f"cannot read text_file '{name}': not UTF-8 text") from None
+        raise TextFileError(f"无法读取正文文件（text_file）“{name}”：不是 UTF-8 编码的文字") from None
     return sanitise(text, name)
 
 

@@ -12,7 +12,7 @@ PERIODS = ("month", "two_months", "quarter", "year")
 BASES = ("stated", "inferred")
 
 HOLDING = Mapping(
-    "holder",
+    "任职记录",
     [
         Field("person", Name(), required=True, doc="The person's name as written in the notice."),
         Field("title", Text(), doc="The person's full title, e.g. 区委副书记、区长."),
@@ -35,7 +35,7 @@ HOLDING = Mapping(
 )
 
 SCOPE = Mapping(
-    "scope",
+    "分管范围",
     [
         Field("name", Name(), required=True, doc="The scope's name exactly as in the notice."),
         Field("slug", Ident(), doc="URL name of its page; derived from pinyin when absent."),
@@ -46,7 +46,7 @@ SCOPE = Mapping(
 )
 
 SECTOR: Mapping = Mapping(
-    "sector",
+    "分管领域",
     [
         Field("name", Name(), required=True, doc="The sector's name exactly as in the notice."),
         Field("kind", Text(), doc="How the post answers for it when the notice says more than 负责: 分管, 全面负责 …"),
@@ -62,7 +62,7 @@ SECTOR: Mapping = Mapping(
 )
 
 ACTING = Mapping(
-    "stand-in",
+    "代理记录",
     [
         Field("by", Text(), required=True, doc="Who stands in: a post id or a person's name."),
         Field("from", Date(), required=True, doc="First day."),
@@ -73,7 +73,7 @@ ACTING = Mapping(
 )
 
 POST = Mapping(
-    "post",
+    "职务",
     [
         Field("id", Ident(), required=True, doc="Stable identifier, also the page's URL name."),
         Field("name", Text(), required=True, doc="The post, e.g. 副区长."),
@@ -90,13 +90,13 @@ POST = Mapping(
 )
 
 DOCUMENT = Mapping(
-    "document",
+    "文件",
     [Field("title", Text(), required=True), Field("number", Text(), doc="Its document number; absent when unknown.")],
     entity="title",
 )
 
 SUCCESSOR = Mapping(
-    "successor rule",
+    "接任规定",
     [
         Field("clause", Text(), doc="Where the notice says it, e.g. 四（一）."),
         Field("text", Text(), required=True, doc="The rule as the notice words it."),
@@ -104,7 +104,7 @@ SUCCESSOR = Mapping(
 )
 
 NOTICE = Mapping(
-    "notice",
+    "通知",
     [
         Field("title", Text(), required=True, doc="The notice's title."),
         Field("number", Text(), doc="Its document number (文号); absent when unknown."),
@@ -118,12 +118,12 @@ NOTICE = Mapping(
 )
 
 WORDS = Mapping(
-    "words",
+    "用语",
     [Field(f.name, Text(), doc=f.__doc__ or "") for f in Words.__dataclass_fields__.values() if f.name != "level"],
 )
 
 UNIT = Mapping(
-    "unit",
+    "单位",
     [
         Field("id", Ident(), required=True, doc="Identifier of the unit."),
         Field("name", Text(), required=True, doc="Full name of the government."),
@@ -139,7 +139,7 @@ UNIT = Mapping(
 )
 
 EXCEPTION = Mapping(
-    "AB exception",
+    "AB角例外",
     [
         Field("sector", Name(), required=True, doc="A sector of either partner."),
         Field("by", Ident(), doc="The post that covers it instead; absent when nobody but the responsible leader may."),
@@ -149,7 +149,7 @@ EXCEPTION = Mapping(
 )
 
 AB_RULES = Mapping(
-    "AB rules",
+    "AB角规定",
     [
         Field("clause", Text(), doc="Where the notice sets up AB pairs, e.g. 一（二）."),
         Field("fallback", Text(), doc="The C角 of every pair that names none: a post id, or in words."),
@@ -157,7 +157,7 @@ AB_RULES = Mapping(
 )
 
 AB_PAIR = Mapping(
-    "AB pair",
+    "AB角",
     [
         Field("posts", ListOf(Ident(), allow_empty=False), required=True, doc="The two posts."),
         Field("from", Date(), required=True, doc="First day of the pairing."),
@@ -168,7 +168,7 @@ AB_PAIR = Mapping(
 )
 
 COMMISSIONER = Mapping(
-    "commissioner",
+    "专员",
     [
         Field("assists", Ident(), required=True, doc="The leader post assisted."),
         Field("holders", ListOf(HOLDING), doc="Who held the role; empty while not yet named."),
@@ -177,7 +177,7 @@ COMMISSIONER = Mapping(
 )
 
 COMMISSIONERS = Mapping(
-    "commissioners",
+    "专员规定",
     [
         Field("clause", Text()),
         Field("role", Text(), required=True, doc="Who may serve as commissioner."),
@@ -187,7 +187,7 @@ COMMISSIONERS = Mapping(
 )
 
 SAFETY_OFFICE = Mapping(
-    "safety office",
+    "安委办",
     [
         Field("name", Text(), required=True),
         Field("short_name", Text(), required=True),
@@ -198,7 +198,7 @@ SAFETY_OFFICE = Mapping(
 )
 
 DEPARTMENT_HEADS = Mapping(
-    "department heads",
+    "部门主要负责人",
     [
         Field("name", Text(), doc="Who, as the notice words it; '<departments>主要负责人' when absent."),
         Field("clause", Text()),
@@ -207,7 +207,7 @@ DEPARTMENT_HEADS = Mapping(
 )
 
 DUTY = Mapping(
-    "duty",
+    "职责",
     [
         Field("applies_to", Choice(*DUTY_GROUPS), required=True),
         Field("clause", Text(), required=True),
@@ -217,7 +217,7 @@ DUTY = Mapping(
 )
 
 OBLIGATION = Mapping(
-    "obligation",
+    "履职要求",
     [
         Field("who", Choice(*OBLIGATION_GROUPS), required=True),
         Field("clause", Text(), required=True),
@@ -230,7 +230,7 @@ OBLIGATION = Mapping(
 )
 
 KEY_AREA = Mapping(
-    "key area",
+    "重点领域",
     [
         Field("name", Name(), required=True),
         Field("sectors", ListOf(Name()), required=True, doc="Sectors it falls under."),
@@ -241,13 +241,13 @@ KEY_AREA = Mapping(
 )
 
 KEY_AREA_GROUP = Mapping(
-    "key area group",
+    "重点领域分组",
     [Field("name", Text(), required=True), Field("areas", ListOf(KEY_AREA), required=True)],
     entity="name",
 )
 
 KEY_AREAS = Mapping(
-    "key areas",
+    "重点领域清单",
     [
         Field("clause", Text()),
         Field("inference_clause", Text(), doc="The clause an inferred mapping rests on, e.g. 二（二）."),
@@ -257,7 +257,7 @@ KEY_AREAS = Mapping(
 
 # The unit's own entries over the vocabulary shipped with dutydir (dutydir/data/vocabulary.py).
 VOCABULARY_ENTRY = Mapping(
-    "vocabulary entry",
+    "检索词条",
     [
         Field("word", Name(), required=True, doc="A word readers type; added for search, not the notice's text."),
         Field(
@@ -271,7 +271,7 @@ VOCABULARY_ENTRY = Mapping(
 )
 
 UNIT_FILE = Mapping(
-    "data file",
+    "数据文件",
     [
         Field("unit", UNIT, required=True),
         Field("notice", NOTICE, required=True),

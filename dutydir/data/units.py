@@ -66,7 +66,7 @@ def load_site(path: str | os.PathLike[str], as_of: dt.date | None = None) -> tup
             problems += e.problems
             continue
         if directory.unit.id in seen:
-            message = f"unit id '{directory.unit.id}' is also that of {seen[directory.unit.id]}"
+            message = f"单位标识“{directory.unit.id}”与 {seen[directory.unit.id]} 的相同"
             problems.append(Problem(shown[f], 1, 1, directory.unit.id, message))
             continue
         seen[directory.unit.id] = f

@@ -58,7 +58,7 @@ def shipped() -> dict[str, Entry]:
         raw: dict[str, Any] = yaml.safe_load(item.read_text(encoding="utf-8")) or {}
         for name, body in raw.items():
             if name in entries:
-                raise ValueError(f"vocabulary: '{name}' is given twice (again in {item.name})")
+                raise ValueError(f"检索词表：“{name}”写了两次（又见于 {item.name}）")
             entries[str(name)] = Entry(
                 str(name),
                 tuple(str(w) for w in body.get("aliases", [])),
@@ -132,7 +132,7 @@ def own_entry_warnings(d: model.Directory, own: list[Any]) -> list[tuple[int, in
         for sector in record.get("sectors", []):
             if sector not in d.sectors:
                 line, column = sector.line, sector.column
-                notes.append((line, column, str(record["word"]), f"vocabulary: no sector '{sector}' here; left out"))
+                notes.append((line, column, str(record["word"]), f"检索词表：本单位没有领域“{sector}”，已略去"))
     return notes
 
 

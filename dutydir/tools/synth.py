@@ -245,7 +245,7 @@ def tail_lines(rng: random.Random, used: set[str], posts: list[Post]) -> list[st
 def synth(out: Path, units: int, seed: int) -> list[Path]:
     """Write ``units`` unit files into ``out`` (leaders.yaml, then units/*.yaml); return their paths."""
     if units < 1:
-        raise ValueError("--units must be at least 1")
+        raise ValueError("--units 至少为 1")
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     (out / "units").mkdir(exist_ok=True)

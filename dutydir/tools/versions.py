@@ -36,7 +36,7 @@ def version(ref: str | None, data: Path) -> Iterator[Path]:
     folder = data.resolve().parent
     result = subprocess.run(["git", "-C", str(folder), "show", f"{ref}:./{data.name}"], capture_output=True)
     if result.returncode != 0:
-        reason = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["git failed"]
+        reason = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["git 出错"]
         raise VersionError(f"“{ref}”既不是文件，也不是 {data} 的 git 版本：{reason[0]}")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{data.name}.{ref.replace('/', '_')}.", suffix=".yaml")
     try:
