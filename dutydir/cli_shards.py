@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 from mkdocs.exceptions import PluginError
 
-from dutydir.build import docs_folder, makefile, merge, pagefind, pdf, sharded, site_wide, svg
-from dutydir.build.shard_mkdocs import ShardError
+from dutydir.build import makefile, merge, sharded, site_wide
+from dutydir.build.sharded_publish import ERRORS
 from dutydir.build.site_plan import FILE, Plan, make_plan
 from dutydir.data.errors import DataError
 from dutydir.usage import Day, fail, fail_data
@@ -20,16 +20,8 @@ CONFIG_OPTION = click.option(
 )
 DATA_OPTION = click.option("--data", type=click.Path(path_type=Path), help="数据文件（默认取 mkdocs.yml 中的设置）。")
 DAY_OPTION = click.option("--date", "day", type=Day(), help="按这一天的任职情况构建（默认今天）。")
-BUILD_ERRORS = (
-    PluginError,
-    docs_folder.FolderError,
-    svg.ChartError,
-    ShardError,
-    merge.MergeError,
-    pagefind.SearchError,
-    pdf.PdfError,
-    site_wide.SiteWideError,
-)
+BUILD_ERRORS = ERRORS
+"""What a sharded build can fail with: each is one line for the clerk (the same as publish's)."""
 
 
 @click.command("plan")

@@ -3,12 +3,7 @@ on everything that goes wrong in a page (CSP violations, console errors, failed 
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import hashlib
-import http.server
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -124,30 +119,3 @@ def site_path(page: Page, root: str) -> str:
     return page.url[len(root) :] if page.url.startswith(root) else page.url
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder without a log line per request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    """A server that does not print a traceback when the browser drops a connection it no longer needs."""
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """A folder served on a free port of 127.0.0.1; its base URL."""
-    httpd = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
