@@ -39,7 +39,7 @@ def build(root: Path, engine: str) -> Path:
     site = root / engine
     env = {**os.environ, "DUTYDIR_SEARCH": engine, "DUTYDIR_DATE": AS_OF, "DUTYDIR_CACHE": str(root / "cache")}
     env.pop("DUTYDIR_DATA", None)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml")]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml")]
     subprocess.run([*command, "-d", str(site)], cwd=ROOT, env=env, check=True, capture_output=True)
     return site
 

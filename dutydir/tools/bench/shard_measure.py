@@ -67,7 +67,7 @@ def measure(bench: Bench, units: int, sizes: list[int], progress: Callable[[str]
     for data in datas.values():
         synth.synth(data, units, SEED)
     env = bench.env(cache, datas["whole"], "auto")
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(CONFIG)]
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG)]
     timed([[*build, "-d", str(work / "warm")]], env)
     single = timed([[*build, "-d", str(work / "single")]], env)
     progress(f"shards: {units} units whole in {single.seconds:.1f} s")
