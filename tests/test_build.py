@@ -61,7 +61,7 @@ def test_leader_page(site: Path) -> None:
     assert page.title == "李先勇 · 常务副区长 - 新洲区安全生产责任目录"
     table = page.table()
     assert table["AB角"] == ("刘辉（副区长）：本领导不在时由其代理", ["../fuquzhang-gongan/"])
-    assert table["安全生产协调专员"] == ("待明确", [])
+    assert table["安全生产协调专员"] == ("待明确（推定）", [])
     assert table["依据"] == ("通知一（二）1", ["../../notice/#s1-2-1"])
     partner, _ = resolve(site, page_url(site, path), "../fuquzhang-gongan/")
     assert partner == site / "leaders" / "fuquzhang-gongan" / "index.html"
@@ -102,7 +102,7 @@ def test_leader_page_chart(site: Path) -> None:
     nodes = groups(svg, "node")
     assert texts(nodes["post-changwu-fuquzhang"]) == ["常务副区长", "李先勇"]
     assert hrefs(nodes["post-fuquzhang-gongan"]) == ["../fuquzhang-gongan/"]
-    assert texts(nodes["commissioner-changwu-fuquzhang"]) == ["协调专员", "待明确"]
+    assert texts(nodes["commissioner-changwu-fuquzhang"]) == ["协调专员", "待明确（推定）"]
     assert sorted(t for t in nodes if t.startswith("sector-")) == sorted(
         "sector-" + s
         for s in (
@@ -137,7 +137,7 @@ def test_sector_page(site: Path) -> None:
         "负责起始日期": ("2022-03-09 起（假定）", []),
         "责任方式": ("负责", []),
         "AB角（责任领导不在时代理）": ("丁力（副区长）", ["../../leaders/fuquzhang-jiaotong/"]),
-        "安全生产协调专员": ("待明确", []),
+        "安全生产协调专员": ("待明确（推定）", []),
         "重点领域": ("燃气（推定）", ["../../key-areas/"]),
         "检索词": ("天然气、液化石油气（为便于检索添加，非通知原文）", []),
         "依据": ("通知一（二）3", ["../../notice/#s1-2-3"]),
@@ -228,7 +228,7 @@ def test_home_chart_ab_edges(district_svg: ET.Element) -> None:
 def test_home_chart_commissioners_and_office(site: Path, district_svg: ET.Element) -> None:
     nodes = groups(district_svg, "node")
     commissioners = {t: texts(g) for t, g in nodes.items() if t.startswith("commissioner-")}
-    assert commissioners == {f"commissioner-{pid}": ["协调专员", "待明确"] for pid in LEADER_IDS}
+    assert commissioners == {f"commissioner-{pid}": ["协调专员", "待明确（推定）"] for pid in LEADER_IDS}
     assert sorted(nodes) == sorted([*commissioners, *(f"post-{pid}" for pid in LEADER_IDS), "office"])
     office = nodes["office"]
     assert texts(office) == ["区安委办", "（区应急管理局）"]

@@ -223,6 +223,18 @@ CASES = [
         ["leaders.yaml:55:16: 王一: 镇长王一写了两个专员职务"],
     ),
     Case(
+        "commissioners-inferred-without-note",
+        "  duty: 协助镇领导推进安全生产工作\n",
+        "  duty: 协助镇领导推进安全生产工作\n  basis: inferred\n",
+        ["leaders.yaml:52:10: 安全生产协调专员: 推定的专员配置需要写 'note:' 说明理由"],
+    ),
+    Case(
+        "commissioners-basis-misspelt",
+        "  duty: 协助镇领导推进安全生产工作\n",
+        "  duty: 协助镇领导推进安全生产工作\n  basis: infered\n",
+        ["leaders.yaml:52:10: commissioners: “infered”不是可用的值，应为以下之一：stated、inferred（是否指“inferred”？）"],
+    ),
+    Case(
         "term-ends-before-start",
         "        title: 副镇长\n        from: 2024-01-02",
         "        title: 副镇长\n        from: 2024-01-02\n        to: 2023-12-31",

@@ -117,7 +117,7 @@ def test_workbook_reads_back(directory: Directory) -> None:
         "负责",
         "丁力（副区长）",
         "—",
-        "待明确",
+        "待明确（推定）",
         "通知四（二）",
     ]
     assert gas[11] == "推定：一（二）3列有“城镇燃气”。"
@@ -203,7 +203,15 @@ def test_popolo_validates_against_the_schema(directory: Directory) -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     doc = json.loads(popolo.popolo_json(directory))
     jsonschema.validate(doc, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert doc["meta"] == {"unit": directory.unit.name, "updated": "2022-03-09", "notice": directory.notice.number}
+    assert doc["meta"] == {
+        "unit": directory.unit.name,
+        "updated": "2022-03-09",
+        "notice": directory.notice.number,
+        "commissioner_posts_inferred": directory.commissioner_note,
+    }
+    commissioner_labels = [p["label"] for p in doc["posts"] if p["role"] == "commissioner"]
+    assert commissioner_labels[1] == "安全生产协调专员（协助李先勇（常务副区长））（推定）"
+    assert all(label.endswith("（推定）") for label in commissioner_labels)
     assert len(doc["memberships"]) == sum(len(p.holders) for p in directory.posts)
     assert len(doc["posts"]) == len(directory.posts) + len(directory.commissioners)
     ids = {p["id"] for p in doc["persons"]}
@@ -238,6 +246,19 @@ def test_list_carries_what_a_printed_list_needs(directory: Directory) -> None:
     for text in ("陈晓红", "阳逻经济开发区", "全面负责", "祝莹（副区长）", "待明确", "新政办〔2022〕4号", "更新日期2022-03-09", "编制安全生产权责清单"):
         assert text in html
     assert "每两个月至少1次" in html and "<nav" not in html and "<script" not in html
+    assert "<th>安全生产协调专员</th><td>待明确（推定）</td>" in html
+    assert "标“推定”的协调专员，通知一（三）未写明每位领导各配一名，系本目录推定。" in html
+
+
+def test_stated_commissioners_carry_no_mark(directory: Directory) -> None:
+    """A unit whose notice gives each leader a commissioner says so, and no page or document marks it."""
+    stated = dataclasses.replace(directory, commissioner_basis="stated", commissioner_note="")
+    post = stated.posts[2]
+    assert "推定）</td>" not in listing.post_list(stated, post).split("重点领域")[0]
+    assert "标“推定”的协调专员" not in listing.post_list(stated, post)
+    doc = json.loads(popolo.popolo_json(stated))
+    assert "commissioner_posts_inferred" not in doc["meta"]
+    assert not any(p["label"].endswith("（推定）") for p in doc["posts"])
 
 
 def test_documents_describe_the_last_change_in_force(directory: Directory) -> None:

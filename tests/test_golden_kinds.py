@@ -99,7 +99,7 @@ def test_unit_index(units: dict[str, Directory]) -> None:
 def test_each_page_kind_is_covered() -> None:
     """The golden files above cover every template in the package."""
     templates = {p.name for p in (ROOT / "dutydir" / "render" / "templates").glob("*.md")}
-    partials = {"page.md", "acting.md", "answer.md", "coming.md", "standing-in.md"}
+    partials = {"page.md", "acting.md", "answer.md", "coming.md", "standing-in.md", "commissioner-note.md"}
     covered = {Path(k).name for k in KINDS} | {"leader.md", "sector.md", "units.md"}
     covered = {"home.md" if k == "index.md" else k for k in covered} | {"leaders.md", "sectors.md"}
     assert templates - partials <= covered, templates - partials - covered

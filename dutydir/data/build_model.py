@@ -55,6 +55,8 @@ def build(record: Record, base: Path, day: dt.date, report: Report, foreign: Map
         commissioner_duty=str(c.get("duty", "")),
         commissioner_clause=str(c.get("clause", "")),
         commissioners=build_rules.commissioners(refs, c.get("posts", [])),
+        commissioner_basis=build_rules.commissioner_basis(c, report),
+        commissioner_note=str(c.get("note", "")),
         safety_office=body(record.get("safety_office")),
         department_heads=body(record.get("department_heads"), name=f"{words.departments}主要负责人"),
         duties=tuple(

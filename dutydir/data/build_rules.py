@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dutydir import model
 from dutydir.data.build_posts import holdings
-from dutydir.data.fields import IDENT_RE, Record
+from dutydir.data.fields import IDENT_RE, Record, Report
 from dutydir.data.refs import Refs
 
 
@@ -101,6 +101,14 @@ def commissioners(refs: Refs, records: list[Record]) -> dict[str, model.Commissi
             continue
         out[pid] = model.Commissioner(pid, holdings(rec.get("holders", []), f"{refs.post_name(pid)}的专员", refs.report))
     return dict(sorted(out.items(), key=lambda kv: refs.posts[kv[0]].order))
+
+
+def commissioner_basis(c: Record, report: Report) -> str:
+    """stated or inferred; an inferred layout must say why, as an inferred key area must."""
+    basis = str(c.get("basis", "stated"))
+    if basis == "inferred" and "note" not in c:
+        report.add(c.place("basis"), "安全生产协调专员", "推定的专员配置需要写 'note:' 说明理由")
+    return basis
 
 
 def vacancies(refs: Refs, directory: model.Directory) -> None:

@@ -183,6 +183,8 @@ COMMISSIONERS = Mapping(
         Field("role", Text(), required=True, doc="Who may serve as commissioner."),
         Field("duty", Text(), required=True, doc="What commissioners do."),
         Field("posts", ListOf(COMMISSIONER), required=True, doc="One commissioner post per leader post."),
+        Field("basis", Choice(*BASES), doc="Whether the notice itself gives each leader one commissioner (default stated)."),
+        Field("note", Text(), doc="Why an inferred layout holds."),
     ],
 )
 

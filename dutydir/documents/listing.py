@@ -144,7 +144,13 @@ def post_section(d: Directory, post: Post, top: int = 1) -> str:
     parts.append(
         f'<p class="note block">说明：本清单据{esc(d.unit.short_name)}安全生产责任目录的数据生成，所列为{esc(updated(d).isoformat())}'
         f"起的任职和分工情况；领导职务和分工调整的，相关安全生产工作职责由接任人员承担。"
-        f"标“{INFERRED}”的重点领域，通知未写明归属，系按业务相近的原则推定。</p>"
+        f"标“{INFERRED}”的重点领域，通知未写明归属，系按业务相近的原则推定。"
+        + (
+            f"标“{INFERRED}”的协调专员，通知{esc(d.commissioner_clause)}未写明每位领导各配一名，系本目录推定。"
+            if d.commissioners and d.commissioner_basis == "inferred"
+            else ""
+        )
+        + "</p>"
     )
     heads = iter(CN)
     if post.sectors:

@@ -54,9 +54,8 @@ def commissioner_label(d: Directory, post: Post) -> str:
     if d.commissioner(post) is None:
         return NONE
     holder = d.commissioner_holder(post)
-    if holder is None:
-        return "待明确"
-    return holder.person + (f"（{holder.title}）" if holder.title else "")
+    name = "待明确" if holder is None else holder.person + (f"（{holder.title}）" if holder.title else "")
+    return name + (f"（{INFERRED}）" if d.commissioner_basis == "inferred" else "")
 
 
 def stable_zip(data: bytes, when: dt.datetime) -> bytes:

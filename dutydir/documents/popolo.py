@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from dutydir.documents.meta import updated
+from dutydir.documents.meta import INFERRED, updated
 from dutydir.model import history
 from dutydir.model.directory import Directory, Holding
 
@@ -58,16 +58,22 @@ def popolo(d: Directory) -> dict[str, object]:
         for n, h in enumerate(post.holders, start=1):
             people.setdefault(h.person, {"id": person_id(d, h.person), "name": h.person})
             memberships.append(membership(d, pid, org, post.name, post.role, h, n))
+    mark = f"（{INFERRED}）" if d.commissioner_basis == "inferred" else ""
     for assists, c in d.commissioners.items():
         pid = f"{d.unit.id}/post/{assists}/commissioner"
-        label = f"安全生产协调专员（协助{history.label(d, d.post(assists), d.as_of)}）"
+        label = f"安全生产协调专员（协助{history.label(d, d.post(assists), d.as_of)}）{mark}"
         posts.append({"id": pid, "label": label, "role": "commissioner", "organization_id": org})
         for n, h in enumerate(c.holders, start=1):
             people.setdefault(h.person, {"id": person_id(d, h.person), "name": h.person})
             memberships.append(membership(d, pid, org, label, "commissioner", h, n))
     # "meta" is this project's addition (Popolo defines only the four lists): what every document carries.
     return {
-        "meta": {"unit": d.unit.name, "updated": updated(d).isoformat(), "notice": d.notice.number},
+        "meta": {
+            "unit": d.unit.name,
+            "updated": updated(d).isoformat(),
+            "notice": d.notice.number,
+            **({"commissioner_posts_inferred": d.commissioner_note} if mark else {}),
+        },
         "persons": list(people.values()),
         "organizations": [
             {

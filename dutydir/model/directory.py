@@ -49,6 +49,10 @@ class Directory(StandInQueries, ResponsibilityQueries):
     """Where in the notice commissioners are set up."""
     commissioners: dict[str, Commissioner]
     """Commissioner post by the id of the leader post assisted."""
+    commissioner_basis: str
+    """stated when the notice gives each leader one commissioner, inferred when the directory lays them out so."""
+    commissioner_note: str
+    """Why an inferred layout holds."""
     safety_office: Body | None
     """The Safety Committee office."""
     department_heads: Body | None

@@ -54,7 +54,7 @@ def post_node(d: Directory, post: Post, page: str, directory_urls: bool) -> str:
 def commissioner_node(d: Directory, post: Post) -> str:
     """A node for the commissioner assisting a leader post."""
     holder = d.commissioner_holder(post)
-    who = holder.person if holder else UNNAMED
+    who = (holder.person if holder else UNNAMED) + ("（推定）" if d.commissioner_basis == "inferred" else "")
     return (
         f"  {dot_string('commissioner-' + post.id)} [{COMMISSIONER_STYLE}, "
         f"label={dot_label('协调专员', who)}, tooltip={dot_string('安全生产协调专员 ' + who)}];"

@@ -86,6 +86,6 @@ class Links:
         if self.d.commissioner(post) is None:
             return Markup(NONE)
         holder = self.d.commissioner_holder(post)
-        if holder is None:
-            return Markup("待明确")
-        return Markup(md(holder.person) + (f"（{md(holder.title)}）" if holder.title else ""))
+        name = "待明确" if holder is None else md(holder.person) + (f"（{md(holder.title)}）" if holder.title else "")
+        # The notice may set commissioners up without giving each leader one: then the row itself is inferred.
+        return Markup(name + ("（推定）" if self.d.commissioner_basis == "inferred" else ""))
