@@ -95,11 +95,13 @@ def publish_command(dest: Path, data: Path, config: Path, if_changed: bool, day:
     """
     when = day or freshness.publish_day()
     try:
-        view = freshness.view(data, config, when)
+        # Loaded and checked once, for the view and the build alike.
+        site, _ = load_site(data, when)
+        view = freshness.view(data, config, when, site)
         if if_changed and freshness.live_fingerprint(live_release(dest)) == view.fingerprint:
             click.echo(f"{dest} 已是按{cn(when)}任职情况的最新版本，未重新构建。")
         else:
-            release = publish_site(data, dest, config, jobs, view=view)
+            release = publish_site(data, dest, config, jobs, view=view, site=site)
             click.echo(f"已发布：{dest} → {release}（按{cn(when)}的任职情况）。")
     except DataError as e:
         fail_data(e, data, "未发布")

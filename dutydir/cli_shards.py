@@ -39,13 +39,13 @@ def plan_command(store: Path, config: Path, data: Path | None, day: dt.date | No
     例：dutydir plan /srv/shards && make -j2 -f /srv/shards/Makefile
     """
     try:
-        plan, _, wide = make_plan(config, data, day)
+        plan, site = make_plan(config, data, day)
     except DataError as e:
         fail_data(e, str(data or config), "没有生成")
     except PluginError as e:
         fail(str(e))
     store.mkdir(parents=True, exist_ok=True)
-    site_wide.write(store, wide)
+    site_wide.ensure(store, plan.site_wide, site, plan.directory_urls)
     plan.write(store / FILE)
     changed = sharded.write_fingerprints(plan, store)
     exe = str(Path(sys.executable).with_name("dutydir"))

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from dutydir.build import offline
-from dutydir.build.publish import LinkParser
+from dutydir.build.link_check import LinkParser
 from tests.browsing import Watch, launch
 from tests.support import copy_project, mkdocs_build
 

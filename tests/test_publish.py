@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dutydir.build.publish import broken_links, live_release, publish, releases_dir
+from dutydir.build.link_check import broken_links
+from dutydir.build.publish import live_release, publish, releases_dir
 from dutydir.cli import cli
 
 ROOT = Path(__file__).parent.parent

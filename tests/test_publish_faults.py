@@ -20,7 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 from dutydir.build import publish as publishing
-from dutydir.build.publish import broken_links, live_release, publish, releases_dir
+from dutydir.build.link_check import broken_links
+from dutydir.build.publish import live_release, publish, releases_dir
 from dutydir.build.releases import MANIFEST, verify
 from dutydir.cli import cli
 from tests.test_publish import MINIMAL, project  # noqa: F401 - the fixture is used by name

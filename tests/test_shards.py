@@ -121,13 +121,13 @@ def test_a_units_fingerprint_changes_with_its_own_data_only(tmp_path: Path) -> N
     shutil.rmtree(root / "data")
     done = subprocess.run([DUTYDIR, "synth", "--units", "3", "data"], cwd=root, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    before, _, _ = make_plan(root / "mkdocs.yml", None, None)
+    before, _ = make_plan(root / "mkdocs.yml", None, None)
     head = before.units[2].head
     unit_file = root / "data" / "units" / "unit-0003.yaml"
     text = unit_file.read_text(encoding="utf-8")
     assert f"person: {head}\n" in text
     unit_file.write_text(text.replace(f"person: {head}\n", f"person: {head}甲\n"), encoding="utf-8")
-    after, _, _ = make_plan(root / "mkdocs.yml", None, None)
+    after, _ = make_plan(root / "mkdocs.yml", None, None)
     changed = sorted(u for u in before.fingerprints if before.fingerprints[u] != after.fingerprints[u])
     # The head of unit-0003 is listed on the unit index, which is the main unit's page.
     assert changed == ["district", "unit-0003"]
@@ -140,9 +140,9 @@ def test_the_pdf_switch_is_in_the_plan_and_in_every_fingerprint(tmp_path: Path, 
     done = subprocess.run([DUTYDIR, "synth", "--units", "2", "data"], cwd=root, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     monkeypatch.setenv("DUTYDIR_PDF", "on")
-    printed, _, _ = make_plan(root / "mkdocs.yml", None, None)
+    printed, _ = make_plan(root / "mkdocs.yml", None, None)
     monkeypatch.setenv("DUTYDIR_PDF", "off")
-    draft, _, _ = make_plan(root / "mkdocs.yml", None, None)
+    draft, _ = make_plan(root / "mkdocs.yml", None, None)
     assert (printed.pdf, draft.pdf) == (True, False)
     assert [u for u in printed.fingerprints if printed.fingerprints[u] == draft.fingerprints[u]] == []
     assert draft.site_wide == printed.site_wide

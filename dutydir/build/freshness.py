@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dutydir.data.dates import parse_day
-from dutydir.data.units import load_site, unit_files
+from dutydir.data.units import Site, load_site, unit_files
 from dutydir.model.directory import Directory
 from dutydir.model.history import cn_date, history, label
 
@@ -90,9 +90,9 @@ def inputs(data: Path, config: Path) -> list[tuple[str, Path]]:
     return named
 
 
-def view(data: Path, config: Path, day: dt.date) -> View:
-    """The view a build of ``data`` on ``day`` shows; raises DataError like a build would."""
-    site, _ = load_site(data, day)
+def view(data: Path, config: Path, day: dt.date, site: Site | None = None) -> View:
+    """The view a build of ``data`` on ``day`` shows (``site``: that data already loaded as of ``day``); raises DataError like a build would."""
+    site = site or load_site(data, day)[0]
     days = sorted({c for unit in site.units for c in change_days(unit)})
     latest = max((c for c in days if c <= day), default=None)
     coming = min((c for c in days if c > day), default=None)

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from dutydir.build import docs_folder, pagefind, reproducible, search_index, site_wide
+from dutydir.build import docs_folder, link_check, pagefind, reproducible, search_index, site_wide
 from dutydir.build.shard import META, SITE, SITEMAP_URL
 from dutydir.build.site_plan import Plan
 
@@ -52,6 +52,12 @@ def merge(plan: Plan, shards: Path, out: Path) -> None:
         rewrite(out / SEARCH_INDEX, search_index.compact_index(json.dumps(index)).encode("utf-8"))
 
 
+def broken_links(plan: Plan, shards: Path, site: Path) -> list[str]:
+    """The merged site's broken links: each shard's were checked when it was built, save those leaving it, checked here."""
+    leaving = [link_check.Link(*link) for unit in plan.units for link in shard_meta(plan, shards, unit.id)["links"]]
+    return link_check.broken_targets(site, leaving)
+
+
 def sitemap_gz(sitemap: str, plan: Plan) -> bytes:
     """The sitemap gzipped as MkDocs does it (its name in the header), dated the plan's day as a whole build is."""
     buffer = io.BytesIO()
@@ -69,6 +75,8 @@ def shard_meta(plan: Plan, shards: Path, unit_id: str) -> dict[str, Any]:
     meta: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     if meta.get("fingerprint") != plan.fingerprints[unit_id]:
         raise MergeError(f"单位 {unit_id} 的分片不是按当前计划生成的（指纹不同）；请重新生成这个分片")
+    if "links" not in meta:
+        raise MergeError(f"单位 {unit_id} 的分片没有记录检查过的链接（{path}）；请重新生成这个分片")
     return meta
 
 

@@ -11,20 +11,17 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import posixpath
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from dutydir.build import freshness
+from dutydir.build.link_check import broken_links
 from dutydir.build.releases import ReleaseError, delete, locked, remove_debris, verify, write_manifest
-from dutydir.data.units import load_site
+from dutydir.data.units import Site, load_site
 from dutydir.stopping import die_with_parent, finishing_on_signals
 
 KEEP = 5
@@ -47,16 +44,20 @@ def publish(
     now: dt.datetime | None = None,
     view: freshness.View | None = None,
     build_into: Callable[[Path, Path, Path, dt.date | None], None] | None = None,
+    check_links: Callable[[Path], list[str]] = broken_links,
+    site: Site | None = None,
 ) -> Path:
     """Check, build, link-check and switch DEST to a new release; return the release folder.
 
     With ``view``, the site is built as of its day and the release records it (see freshness.py).
     ``build_into(data, config, out, day)`` builds the site into the empty folder ``out`` (default: one
-    ``mkdocs build``; sharded_publish.py gives the sharded build).
+    ``mkdocs build``; sharded_publish.py gives the sharded build), and ``check_links(out)`` lists its
+    broken links (default: every link of every page). ``site`` is the data already loaded and checked.
     """
     if dest.exists() and not dest.is_symlink():
         raise PublishError(f"{dest} 已存在，且不是发布时建立的符号链接；请先把它移走")
-    load_site(data)  # every unit, units/ too: DataError with file:line messages before anything is built
+    if site is None:
+        load_site(data)  # every unit, units/ too: DataError with file:line messages before anything is built
     releases = releases_dir(dest)
     with disk_errors("发布"), finishing_on_signals():
         releases.mkdir(parents=True, exist_ok=True)
@@ -67,13 +68,13 @@ def publish(
             staging = Path(tempfile.mkdtemp(prefix=f".{release.name}.", suffix=".building", dir=releases))
             try:
                 (build_into or build)(data, config, staging, view.day if view else None)
-                broken = broken_links(staging)
+                broken = check_links(staging)
                 if broken:
                     shown = "\n".join(broken[:20]) + (f"\n……另有{len(broken) - 20}个" if len(broken) > 20 else "")
                     raise PublishError(f"新构建的网站有{len(broken)}个失效的内部链接：\n{shown}")
                 if view is not None:
                     freshness.write(staging, view)
-                write_manifest(staging)
+                write_manifest(staging, live_release(dest))
                 staging.rename(release)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -170,54 +171,3 @@ def prune(releases: Path, keep: int, live: Path) -> None:
     for old in kept[: max(0, len(kept) - keep)]:
         if old != live:
             delete(old)
-
-
-class LinkParser(HTMLParser):
-    """Collects every href, src and xlink:href of a page, and the ids a link's #fragment may name."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Keep the link attributes and the ids of every tag."""
-        for name, value in attrs:
-            if name in ("href", "src", "xlink:href") and value:
-                self.links.append(value)
-            elif name in ("id", "name") and value:
-                self.ids.add(value)
-
-
-SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-def parsed(path: Path, pages: dict[Path, LinkParser]) -> LinkParser:
-    """A page's links and ids, each page parsed once."""
-    if path not in pages:
-        pages[path] = LinkParser()
-        pages[path].feed(path.read_text(encoding="utf-8"))
-    return pages[path]
-
-
-def broken_links(site: Path) -> list[str]:
-    """Every internal link of the built site whose target file, or the #fragment in it, does not exist."""
-    out = []
-    pages: dict[Path, LinkParser] = {}
-    for page in sorted(site.rglob("*.html")):
-        base = page.relative_to(site).parent.as_posix()
-        for link in parsed(page, pages).links:
-            if link.startswith("//") or SCHEME_RE.match(link):
-                continue
-            parts = urlsplit(link)
-            path, fragment = unquote(parts.path), unquote(parts.fragment)
-            # Root-relative links (MkDocs writes them in 404.html) are taken from the site's root.
-            target = posixpath.normpath(path.lstrip("/") or "." if path.startswith("/") else posixpath.join(base, path))
-            resolved = page if not path else site / target
-            if path and resolved.is_dir():
-                resolved = resolved / "index.html"
-            if (path and target.startswith("..")) or not resolved.is_file():
-                out.append(f"{page.relative_to(site).as_posix()}: {link}")
-            elif fragment and resolved.suffix == ".html" and fragment not in parsed(resolved, pages).ids:
-                out.append(f"{page.relative_to(site).as_posix()}: {link}（页内没有这一位置）")
-    return out

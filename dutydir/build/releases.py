@@ -70,22 +70,49 @@ def delete(release: Path) -> None:
     shutil.rmtree(doomed)
 
 
-def file_hashes(folder: Path) -> dict[str, str]:
-    """Every file under a folder but the manifest, by relative path, with its SHA-256."""
+def recorded(release: Path) -> dict[str, str]:
+    """The digests a release's manifest records by file name; empty when it has none."""
+    try:
+        text = (release / MANIFEST).read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    return {name: digest for digest, _, name in (line.partition("  ") for line in text.splitlines())}
+
+
+def file_hashes(folder: Path, previous: Path | None = None) -> dict[str, str]:
+    """Every file under a folder but the manifest, by relative path, with its SHA-256 (see write_manifest)."""
     out = {}
+    known = recorded(previous) if previous is not None else {}
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.name != MANIFEST:
+            name = path.relative_to(folder).as_posix()
+            if name in known and same_file(path, previous / name if previous else path):
+                out[name] = known[name]
+                continue
             digest = hashlib.sha256()
             with open(path, "rb") as f:
                 while chunk := f.read(1 << 20):
                     digest.update(chunk)
-            out[path.relative_to(folder).as_posix()] = digest.hexdigest()
+            out[name] = digest.hexdigest()
     return out
 
 
-def write_manifest(folder: Path) -> None:
-    """Record every file of a verified build; written last, so its presence means the build was verified."""
-    lines = "".join(f"{digest}  {name}\n" for name, digest in file_hashes(folder).items())
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths are one file (one inode); False when either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_manifest(folder: Path, previous: Path | None = None) -> None:
+    """Record every file of a verified build; written last, so its presence means the build was verified.
+
+    A file that is the very file (a hard link to the same inode) of the ``previous`` release keeps the
+    digest that release recorded: a sharded publish links every unchanged shard's files, so only the
+    new files are read.
+    """
+    lines = "".join(f"{digest}  {name}\n" for name, digest in file_hashes(folder, previous).items())
     tmp = folder / f"{MANIFEST}.tmp"
     tmp.write_text(lines, encoding="utf-8")
     tmp.rename(folder / MANIFEST)
@@ -96,13 +123,10 @@ def verify(release: Path) -> str | None:
     manifest = release / MANIFEST
     if not manifest.is_file():
         return f"版本 {release.name} 没有发布时的校验记录（{MANIFEST}），无法确认它完整"
-    recorded = {}
-    for line in manifest.read_text(encoding="utf-8").splitlines():
-        digest, _, name = line.partition("  ")
-        recorded[name] = digest
+    expected = recorded(release)
     actual = file_hashes(release)
-    missing = sorted(set(recorded) - set(actual))
-    changed = sorted(n for n in recorded if n in actual and actual[n] != recorded[n])
+    missing = sorted(set(expected) - set(actual))
+    changed = sorted(n for n in expected if n in actual and actual[n] != expected[n])
     if missing or changed:
         first = (missing or changed)[0]
         return f"版本 {release.name} 已不完整：缺少 {len(missing)} 个文件、改动 {len(changed)} 个文件（如 {first}）"

@@ -24,7 +24,17 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from dutydir.build import docs_folder, documents, material_search, pdf, reproducible, search_engine, shard_mkdocs, svg
+from dutydir.build import (
+    docs_folder,
+    documents,
+    link_check,
+    material_search,
+    pdf,
+    reproducible,
+    search_engine,
+    shard_mkdocs,
+    svg,
+)
 from dutydir.build.charts import Later
 from dutydir.build.site_plan import Plan
 from dutydir.data.errors import DataError, Problem
@@ -94,8 +104,18 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
         "fingerprint": fingerprint,
         "sitemap": sitemap_urls(built_sitemap(out / SITE, main), prefix, others),
         "search": search_entries(out / SITE, main, prefix, others),
+        "links": checked_links(out / SITE, prefix, others, unit.unit.id),
     }
     (out / META).write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
+
+
+def checked_links(site: Path, prefix: str, others: list[str], unit_id: str) -> list[list[str]]:
+    """The shard's links checked inside it; those that leave it, for the merge to check (link_check.py)."""
+    broken, leaving = link_check.shard_links(site, prefix, others)
+    if broken:
+        shown = "\n".join(broken[:20]) + (f"\n……另有{len(broken) - 20}个" if len(broken) > 20 else "")
+        raise shard_mkdocs.ShardError(f"单位 {unit_id} 的分片有{len(broken)}个失效的内部链接：\n{shown}")
+    return [[link.page, link.link, link.target, link.fragment] for link in leaving]
 
 
 def unit_documents(unit: Directory, prefix: str, plan: Plan) -> dict[str, bytes]:

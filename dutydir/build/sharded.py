@@ -11,12 +11,15 @@ import datetime as dt
 import multiprocessing
 import os
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dutydir.build import merge, shard, site_wide
 from dutydir.build.site_plan import FILE, Plan, make_plan
+from dutydir.data.units import Site
 
 FINGERPRINTS = "fingerprints"
 """The folder of the store holding each unit's fingerprint as a file of its own."""
@@ -30,6 +33,8 @@ class Outcome:
     """The units whose shards were built."""
     kept: tuple[str, ...]
     """The units whose shards were kept as they were."""
+    plan: Plan
+    """The plan the site was built from."""
 
 
 def build_site(
@@ -40,17 +45,26 @@ def build_site(
     as_of: dt.date | None = None,
     jobs: int = 1,
     cache: Path | None = None,
+    loaded: Site | None = None,
 ) -> Outcome:
-    """Plan, build the shards that changed with ``jobs`` processes, and merge them into ``site`` (new)."""
-    plan, _, wide = make_plan(config_file, data, as_of)
+    """Plan, build the shards that changed with ``jobs`` processes, and merge them into ``site`` (new).
+
+    ``loaded`` is the site's data already loaded as of ``as_of``, when the caller has it.
+    """
+    plan, units = make_plan(config_file, data, as_of, loaded)
     store.mkdir(parents=True, exist_ok=True)
-    site_wide.write(store, wide)
     plan.write(store / FILE)
     write_fingerprints(plan, store)
     stale = [row.id for row in plan.units if not current(store / row.id, plan.fingerprints[row.id])]
-    build_shards(config_file, plan, store, stale, jobs, cache or default_cache(config_file))
+    # The site-wide files take seconds (the workbook): made beside the shards, a change to one unit costs less.
+    wide = (
+        []
+        if site_wide.current(store, plan.site_wide)
+        else [Task(site_wide.ensure, (store, plan.site_wide, units, plan.directory_urls))]
+    )
+    build_shards(config_file, plan, store, stale, jobs, cache or default_cache(config_file), wide)
     merge.merge(plan, store, site)
-    return Outcome(tuple(stale), tuple(r.id for r in plan.units if r.id not in stale))
+    return Outcome(tuple(stale), tuple(r.id for r in plan.units if r.id not in stale), plan)
 
 
 def default_cache(config_file: Path) -> Path:
@@ -70,23 +84,46 @@ def current(folder: Path, fingerprint: str) -> bool:
     return meta.is_file() and f'"fingerprint": "{fingerprint}"' in meta.read_text(encoding="utf-8")
 
 
-def build_shards(config_file: Path, plan: Plan, store: Path, units: list[str], jobs: int, cache: Path) -> None:
-    """Build the given units' shards, ``jobs`` at a time; the first failure is raised once the others end."""
-    if jobs <= 1 or len(units) <= 1:
-        for unit_id in units:
-            build_one(config_file, plan, store / unit_id, unit_id, cache)
+@dataclass(frozen=True)
+class Task:
+    """Work for a worker beside the shards: a function and its arguments."""
+
+    run: Callable[..., None]
+    """The function."""
+    args: tuple[Any, ...]
+    """Its arguments (pickled to the worker)."""
+
+
+def build_shards(
+    config_file: Path,
+    plan: Plan,
+    store: Path,
+    units: list[str],
+    jobs: int,
+    cache: Path,
+    beside: list[Task] | None = None,
+) -> None:
+    """Build the given units' shards and run the tasks ``beside``, ``jobs`` at a time; the first failure is raised once the others end."""
+    tasks = [*(beside or []), *(Task(build_one, (config_file, plan, store / u, u, cache)) for u in units)]
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            task.run(*task.args)
         return
-    # fork: the workers start at once, without importing MkDocs again; this process runs no threads yet.
     # jieba's dictionary is loaded here once (a second or more) instead of once in every worker.
     shard.quiet_jieba()
     import jieba
 
     jieba.initialize()
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(min(jobs, len(units)), mp_context=context, initializer=shard.quiet_jieba) as pool:
-        futures = [pool.submit(build_one, config_file, plan, store / unit_id, unit_id, cache) for unit_id in units]
+    # One pool, forked before it starts its thread: this process runs no other threads.
+    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=fork(), initializer=shard.quiet_jieba) as pool:
+        futures = [pool.submit(task.run, *task.args) for task in tasks]
         for future in futures:
             future.result()
+
+
+def fork() -> multiprocessing.context.BaseContext:
+    """Workers forked where the system can: they start at once, without importing MkDocs again."""
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
 
 
 def build_one(config_file: Path, plan: Plan, dest: Path, unit_id: str, cache: Path) -> None:

@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 
 from dutydir.build import docs_folder, freshness, merge, pagefind, pdf, publish, sharded, site_wide, svg
 from dutydir.build.shard_mkdocs import ShardError
-from dutydir.data.units import unit_files
+from dutydir.build.site_plan import Plan
+from dutydir.data.units import Site, unit_files
 
 ERRORS = (
     PluginError,
@@ -41,15 +42,27 @@ def publish_site(
     jobs: int = 1,
     now: dt.datetime | None = None,
     view: freshness.View | None = None,
+    site: Site | None = None,
 ) -> Path:
-    """Publish as publish.publish does (as of ``view``'s day); a site of several units is built as shards, ``jobs`` at a time."""
-    if len(unit_files(data)) < 2:
-        return publish.publish(data, dest, config, now, view=view)
+    """Publish as publish.publish does (as of ``view``'s day); a site of several units is built as shards, ``jobs`` at a time.
+
+    ``site`` is the data already loaded as of that day (the publish command loads it once for everything).
+    """
+    if len(site.units if site else unit_files(data)) < 2:
+        return publish.publish(data, dest, config, now, view=view, site=site)
+    store = store_dir(dest)
+    plans: list[Plan] = []
 
     def build_into(data: Path, config: Path, out: Path, day: dt.date | None) -> None:
         try:
-            sharded.build_site(config, out, store_dir(dest), data, day, jobs)
+            plans.append(sharded.build_site(config, out, store, data, day, jobs, loaded=site).plan)
         except ERRORS as e:
             raise publish.PublishError(f"分片构建失败：{e}") from None
 
-    return publish.publish(data, dest, config, now, view=view, build_into=build_into)
+    def check_links(out: Path) -> list[str]:
+        try:
+            return merge.broken_links(plans[-1], store, out)
+        except merge.MergeError as e:
+            raise publish.PublishError(f"分片构建失败：{e}") from None
+
+    return publish.publish(data, dest, config, now, view=view, build_into=build_into, check_links=check_links, site=site)

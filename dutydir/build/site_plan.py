@@ -4,7 +4,7 @@ It is the only thing a shard needs beyond mkdocs.yml and its own unit's data fil
 engine, the day, the units in order (the first is the main one, at the site's root), each unit's
 data file and fingerprint, the rows of the unit index that the main unit's shard writes, whether
 the lists are printed to PDF (and where printed lists are kept), and the hash of the site-wide
-files (site_wide.py) written beside it.
+files (site_wide.py) made beside it, and whether pages are folders (use_directory_urls).
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ class Plan:
     pdf_cache: str = ""
     """The folder of printed lists kept by a hash of their HTML (absolute)."""
     site_wide: str = ""
-    """The hash of the site-wide files in STORE/site-wide/ (the answer data, the main unit's workbook)."""
+    """The hash of the inputs of the site-wide files in STORE/site-wide/ (the answer data, the main unit's workbook)."""
+    directory_urls: bool = True
+    """MkDocs' use_directory_urls: pages as folders (unit/leaders/x/) or files (unit/leaders/x.html)."""
 
     @property
     def pdf_cache_dir(self) -> Path:
@@ -84,15 +86,17 @@ class Plan:
             pdf=data.get("pdf", True),
             pdf_cache=data.get("pdf_cache", ""),
             site_wide=data.get("site_wide", ""),
+            directory_urls=data.get("directory_urls", True),
         )
 
 
 def make_plan(
-    config_file: Path, data: Path | None = None, as_of: dt.date | None = None
-) -> tuple[Plan, Site, dict[str, bytes]]:
-    """Load and check every unit of the site a mkdocs.yml builds; its plan, the loaded site and its site-wide files.
+    config_file: Path, data: Path | None = None, as_of: dt.date | None = None, loaded: Site | None = None
+) -> tuple[Plan, Site]:
+    """Load and check every unit of the site a mkdocs.yml builds; its plan and the loaded site.
 
-    Raises DataError for the data and PluginError for the settings.
+    ``loaded`` is that site already loaded as of ``as_of`` (not loaded again). Raises DataError for the
+    data and PluginError for the settings.
     """
     with config_file.open(encoding="utf-8") as f:
         config = yaml_load(f)
@@ -101,7 +105,7 @@ def make_plan(
         # The offline copy is one build of its own (make offline), for a computer without the intranet.
         raise PluginError("分片生成不做离线副本（offline）；离线副本请用 make offline 整体生成")
     data = data or config_file.parent / s.data_file
-    site, _ = load_site(data, as_of or s.as_of)
+    site = loaded if loaded is not None and as_of is not None else load_site(data, as_of or s.as_of)[0]
     engine = search_engine.choose(s.search, site)
     rows = tuple(unit_row(u) for u in site.units)
     # load_site reads the files in this order and skips none once it has returned.
@@ -113,6 +117,7 @@ def make_plan(
     main = site.units[0]
     prints = {str(u.unit.id): fingerprint.unit(shared, u, *((rows, docs) if u is main else (None, None))) for u in site.units}
     pdf_cache = (config_file.parent / (s.pdf_cache_dir or f"{s.cache_dir}-pdf")).resolve()
-    wide = site_wide.files(site, config.get("use_directory_urls", True))
-    plan = Plan(engine, day, rows, files, prints, str(templates or ""), s.pdf, str(pdf_cache), site_wide.digest(wide))
-    return plan, site, wide
+    directory_urls = bool(config.get("use_directory_urls", True))
+    wide = site_wide.inputs(site, directory_urls)
+    plan = Plan(engine, day, rows, files, prints, str(templates or ""), s.pdf, str(pdf_cache), wide, directory_urls)
+    return plan, site

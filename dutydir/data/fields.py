@@ -59,6 +59,10 @@ class Located(str):
         self.column = column
         return self
 
+    def __getnewargs__(self) -> tuple[str, int, int]:  # type: ignore[override]
+        """What pickle passes to __new__: a loaded site goes whole to the process making the site-wide files."""
+        return (str(self), self.line, self.column)
+
 
 class Record(dict[str, Any]):
     """A checked mapping: its values, and where the mapping and each key's value stood."""
