@@ -19,6 +19,8 @@ ENGINES = ("auto", "material", "pagefind")
 # what a reader on an office network should download before a first result.
 PAGEFIND_FROM_PAGES = 2000
 PAGE = "search.md"
+BUNDLE = "pagefind"
+"""The folder Pagefind writes its index and interface into, at the site's root."""
 # Milliseconds Pagefind's interface waits after a keystroke before it searches; enough to skip the letters
 # of a word typed in one burst, far below the 300 it waits by default.
 DEBOUNCE_MS = 30
@@ -39,7 +41,7 @@ def engine(setting: str, pages: int) -> str:
 
 def search_page() -> str:
     """The search page: Pagefind's own interface, loaded from the bundle it writes next to the site."""
-    bundle = urls.url(PAGE, "pagefind/index.md").rstrip("/") + "/"
+    bundle = urls.url(PAGE, f"{BUNDLE}/index.md").rstrip("/") + "/"
     return "\n".join(
         [
             "---",
@@ -56,7 +58,7 @@ def search_page() -> str:
             "</div>",
             f'<script src="{bundle}pagefind-ui.js"></script>',
             # Started from a file, not an inline script, so the Content-Security-Policy needs no 'unsafe-inline'.
-            f'<script src="{bundle[: -len("pagefind/")]}javascripts/pagefind-search.js"></script>',
+            f'<script src="{bundle[: -len(BUNDLE) - 1]}javascripts/pagefind-search.js"></script>',
             "",
         ]
     )

@@ -42,6 +42,11 @@ def extra_pages(engine: str) -> dict[str, str]:
     return {pagefind.PAGE: pagefind.search_page()} if engine == "pagefind" else {}
 
 
+def merged_folders(engine: str) -> list[str]:
+    """The folders of the site an engine writes once the shards are merged (Pagefind's bundle), as 'name/'."""
+    return [f"{pagefind.BUNDLE}/"] if engine == "pagefind" else []
+
+
 def write_index(engine: str, site_dir: Path) -> None:
     """After the build: index the site with Pagefind, or fix Material's search worker and rewrite its index as UTF-8."""
     if engine == "pagefind":

@@ -104,7 +104,8 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
         "fingerprint": fingerprint,
         "sitemap": sitemap_urls(built_sitemap(out / SITE, main), prefix, others),
         "search": search_entries(out / SITE, main, prefix, others),
-        "links": checked_links(out / SITE, prefix, others, unit.unit.id),
+        # Pagefind's bundle is written by the merge, into the site's root.
+        "links": checked_links(out / SITE, prefix, others + search_engine.merged_folders(plan.engine), unit.unit.id),
     }
     (out / META).write_text(json.dumps(meta, ensure_ascii=False, indent=0), encoding="utf-8")
 
