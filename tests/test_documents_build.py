@@ -161,3 +161,21 @@ def test_a_draft_without_pdfs_links_none(tmp_path: Path, built: Build) -> None:
     assert f'href="../../{paths.list_html("quzhang")}"' in page
     mechanisms = (site / "mechanisms" / "index.html").read_text(encoding="utf-8")
     assert ".pdf" not in mechanisms and f'href="../{paths.UNIT_LISTS_HTML}"' in mechanisms
+
+
+def test_printing_beside_the_build_fails_it_with_one_line(tmp_path: Path) -> None:
+    """The lists print while MkDocs converts the pages; a printer that cannot start stops the build with its message."""
+    root = copy_project(tmp_path)
+    missing = tmp_path / "no-chromium"
+    result = mkdocs_build(
+        root,
+        root / "site",
+        DUTYDIR_DATE="2026-01-01",
+        DUTYDIR_PDF="on",
+        DUTYDIR_PDF_CACHE=str(tmp_path / "empty-cache"),
+        DUTYDIR_CHROMIUM=str(missing),
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [f"ERROR   -  找不到 Chromium（{missing}），无法生成权责清单PDF：请运行 scripts/install-system-deps.sh"]

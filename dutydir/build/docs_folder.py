@@ -43,7 +43,9 @@ def render_project(
     engine = search_engine.choose(s.search, site)
     templates = config_file.parent / s.templates if s.templates else None
     pdf_cache = config_file.parent / (s.pdf_cache_dir or f"{s.cache_dir}-pdf")
-    return site, write_docs(site, config_file, out, config_file.parent / s.cache_dir, engine, templates, pdf_cache, s.pdf)
+    return site, write_docs(
+        site, config_file, out, config_file.parent / s.cache_dir, engine, templates, pdf_cache, s.pdf
+    )
 
 
 def write_docs(

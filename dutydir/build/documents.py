@@ -52,15 +52,21 @@ def own_documents(
 
 def site_documents(site: Site, cache_dir: Path, printing: bool = True) -> dict[str, bytes]:
     """Every document of every unit, the PDFs printed (or read from ``cache_dir``) last; none when ``printing`` is False."""
+    out, to_print = documents_to_print(site)
+    if printing:
+        out.update(pdf.print_all(to_print, cache_dir))
+    return out
+
+
+def documents_to_print(site: Site) -> tuple[dict[str, bytes], dict[str, tuple[str, str]]]:
+    """Every document of every unit but the PDFs, and the HTML to print for each PDF."""
     out: dict[str, bytes] = {paths.SITE_PAGE_CSS: listing.site_page_css(site.units[0]).encode("utf-8")}
     to_print: dict[str, tuple[str, str]] = {}
     for unit in site.units:
         files, htmls = unit_documents(site, unit)
         out.update(files)
         to_print.update(htmls)
-    if printing:
-        out.update(pdf.print_all(to_print, cache_dir))
-    return out
+    return out, to_print
 
 
 def measure(site: Site, cache_dir: Path, clock: Callable[[], float] = time.perf_counter) -> dict[str, float]:

@@ -32,7 +32,9 @@ TOOLS = ("mkdocs", "mkdocs-material", "jieba", "pymdown-extensions", "markdown")
 def code() -> str:
     """A hash of dutydir's code and templates and of the tools' versions, computed once a process."""
     h = hashlib.sha256()
-    made_by = [p for part in MAKERS for p in (PACKAGE / part).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    made_by = [
+        p for part in MAKERS for p in (PACKAGE / part).rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    ]
     for path in sorted(made_by):
         h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for tool in TOOLS:

@@ -52,15 +52,15 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         )
     except svg.ChartError as e:
         raise PluginError(str(e)) from None
-    try:
-        made = documents.site_documents(state["site"], state["pdf_cache"], printing=state["pdf"])
-    except pdf.PdfError as e:
-        raise PluginError(str(e)) from None
+    made, to_print = documents.documents_to_print(state["site"])
+    # The lists print while MkDocs converts the pages; it copies the PDFs once they are printed.
+    printing = pdf.Printing(to_print if state["pdf"] else {}, state["pdf_cache"])
     everything: dict[str, str | bytes] = {**generated, **search_engine.extra_pages(state["engine"]), **made}
-    for src_uri, text in everything.items():
-        if files.get_file_from_path(src_uri) is not None:
-            raise PluginError(f"docs/{src_uri} 是自动生成的页面；请删去同名的手写文件")
-        files.append(File.generated(config, src_uri, content=text))
+    added = [File.generated(config, src_uri, content=text) for src_uri, text in everything.items()]
+    for file in [*added, *printing.files(config)]:
+        if files.get_file_from_path(file.src_uri) is not None:
+            raise PluginError(f"docs/{file.src_uri} 是自动生成的页面；请删去同名的手写文件")
+        files.append(file)
     return files
 
 

@@ -31,7 +31,9 @@ def patch_worker(site_dir: Path) -> str:
         raise PatchError(f"Material 的版本是 {installed}，不是 {MATERIAL}：搜索的中文分词修正未应用")
     workers = sorted(site_dir.glob(WORKER_GLOB))
     if len(workers) != 1:
-        raise PatchError(f"{site_dir / WORKER_GLOB} 应有一个搜索程序文件，实有 {len(workers)} 个：搜索的中文分词修正未应用")
+        raise PatchError(
+            f"{site_dir / WORKER_GLOB} 应有一个搜索程序文件，实有 {len(workers)} 个：搜索的中文分词修正未应用"
+        )
     text = workers[0].read_text(encoding="utf-8")
     if text.count(BEFORE) != 1:
         raise PatchError(f"{workers[0].name}：找不到 Material {MATERIAL} 中分词循环的位置：搜索的中文分词修正未应用")

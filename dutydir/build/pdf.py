@@ -11,9 +11,14 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 # Bumped whenever the printing changes, so old cache entries are not reused.
 CACHE_VERSION = "2"
@@ -56,6 +61,72 @@ def print_all(htmls: Mapping[str, tuple[str, str]], cache_dir: Path) -> dict[str
             out[key] = pdf
             store(cache_dir / cache_key(missing[key][0]), pdf)
     return {key: out[key] for key in htmls}
+
+
+class Printing:
+    """Lists printed in a thread while MkDocs turns the pages' Markdown into HTML; ``wait`` before the files are copied.
+
+    Chromium runs in processes of its own and this thread only waits on them, so on two cores the
+    printing costs a publish little more than its longest part. A printed PDF lands in the cache, and
+    MkDocs copies it from there.
+    """
+
+    def __init__(self, htmls: Mapping[str, tuple[str, str]], cache_dir: Path) -> None:
+        self.ready: dict[str, bytes] = {}
+        """PDFs the cache already holds, by their path in the site."""
+        self.coming: dict[str, Path] = {}
+        """Where each PDF being printed will be, by its path in the site."""
+        self.error: PdfError | None = None
+        missing = {}
+        for key, (html, stamp) in htmls.items():
+            cached = cache_dir / cache_key(html)
+            if cached.is_file():
+                self.ready[key] = cached.read_bytes()
+            else:
+                missing[key] = (html, stamp)
+                self.coming[key] = cached
+        self.thread = threading.Thread(target=self.run, args=(missing, cache_dir), daemon=True)
+        if missing:
+            self.thread.start()
+
+    def run(self, missing: Mapping[str, tuple[str, str]], cache_dir: Path) -> None:
+        """Print into the cache; keep the error for ``wait``."""
+        try:
+            print_all(missing, cache_dir)
+        except PdfError as e:
+            self.error = e
+
+    def wait(self) -> None:
+        """Block until every PDF is in the cache; raise the printing's PdfError."""
+        if self.thread.is_alive():
+            self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def files(self, config: MkDocsConfig) -> list[File]:
+        """The PDFs as MkDocs files: those in the cache with their bytes, the others copied once printed."""
+        ready = [File.generated(config, key, content=data) for key, data in self.ready.items()]
+        coming = []
+        for key, path in self.coming.items():
+            file = PrintedFile.generated(config, key, abs_src_path=str(path))
+            assert isinstance(file, PrintedFile)  # generated() makes the class it is called on
+            file.printing = self
+            coming.append(file)
+        return [*ready, *coming]
+
+
+class PrintedFile(File):
+    """A PDF being printed: MkDocs copies it after the pages' Markdown is converted, and it waits for the printing then."""
+
+    printing: Printing
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Wait for the printing, then copy the PDF from the cache; a printing failure stops the build with its message."""
+        try:
+            self.printing.wait()
+        except PdfError as e:
+            raise PluginError(str(e)) from None
+        super().copy_file(dirty)
 
 
 def print_with_chromium(htmls: Mapping[str, tuple[str, str]]) -> dict[str, bytes]:

@@ -80,7 +80,9 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
                 generated[UNITS] = plan.unit_index()
             generated.update(search_engine.extra_pages(plan.engine))
         generated = later.fill(generated)
-        made = unit_documents(unit, prefix, plan)
+        made, to_print = unit_documents(unit, prefix)
+        # Printed while MkDocs converts the pages; MkDocs waits for them before it copies the documents.
+        printing = pdf.Printing(to_print if plan.pdf else {}, plan.pdf_cache_dir)
         out.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".shard-", dir=out) as tmp:
             work = Path(tmp)
@@ -94,7 +96,7 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
                 next(iter(entry.values())).pop("jieba_dict_user", None)
             (work / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), "utf-8")
             built = work / "built"
-            shard_mkdocs.run(work / "mkdocs.yml", built, prefix, unit.unit.id)
+            shard_mkdocs.run(work / "mkdocs.yml", built, prefix, unit.unit.id, printing)
             others = [f"{row.id}/" for row in plan.units[1:]] if main else []
             keep(built, out / SITE, prefix, others)
     if main and plan.engine != "pagefind":
@@ -119,8 +121,8 @@ def checked_links(site: Path, prefix: str, others: list[str], unit_id: str) -> l
     return [[link.page, link.link, link.target, link.fragment] for link in leaving]
 
 
-def unit_documents(unit: Directory, prefix: str, plan: Plan) -> dict[str, bytes]:
-    """The unit's documents as a whole build makes them, the PDFs printed when the plan says so.
+def unit_documents(unit: Directory, prefix: str) -> tuple[dict[str, bytes], dict[str, tuple[str, str]]]:
+    """The unit's documents as a whole build makes them but the PDFs, and the HTML to print for each PDF.
 
     The main unit's workbook here has its own sheet only (the merge puts the site's in its place);
     the main unit's shard also writes the documents' stylesheet, made from the main unit as in a whole build.
@@ -128,9 +130,7 @@ def unit_documents(unit: Directory, prefix: str, plan: Plan) -> dict[str, bytes]
     made, to_print = documents.own_documents(unit, prefix, [unit])
     if not prefix:
         made[paths.SITE_PAGE_CSS] = listing.site_page_css(unit).encode("utf-8")
-    if plan.pdf:
-        made.update(pdf.print_all(to_print, plan.pdf_cache_dir))
-    return made
+    return made, to_print
 
 
 def patch_worker(site: Path, unit_id: str) -> None:

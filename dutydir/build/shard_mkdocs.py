@@ -16,9 +16,12 @@ from typing import Any
 import jinja2
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+
+from dutydir.build import pdf
 
 
 class ShardError(Exception):
@@ -60,22 +63,28 @@ COMPILED = Compiled()
 class ShardPlugin(BasePlugin):  # type: ignore[type-arg]
     """The shard's own steps in MkDocs' build: shared compiled templates, and only the unit's files."""
 
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, prefix: str, printing: pdf.Printing) -> None:
         super().__init__()
         self.prefix = prefix
         """The unit's folder ('' for the main unit, which keeps everything)."""
+        self.printing = printing
+        """The unit's lists being printed to PDF."""
 
     def on_env(self, env: jinja2.Environment, **kwargs: Any) -> jinja2.Environment:
         """Use the process's compiled templates."""
         env.bytecode_cache = COMPILED
         return env
 
-    def on_files(self, files: Files, **kwargs: Any) -> Files:
-        """Another unit's shard: its pages and the stand-ins only, not the theme's assets or docs/ files."""
-        if not self.prefix:
-            return files
-        kept = [f for f in files if f.is_documentation_page() or f.src_uri.startswith(self.prefix)]
-        return Files(kept)
+    def on_files(self, files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+        """The PDFs; another unit's shard: its pages and the stand-ins only, not the theme's assets or docs/ files."""
+        kept = Files(
+            list(files)
+            if not self.prefix
+            else [f for f in files if f.is_documentation_page() or f.src_uri.startswith(self.prefix)]
+        )
+        for file in self.printing.files(config):
+            kept.append(file)
+        return kept
 
 
 @contextlib.contextmanager
@@ -89,14 +98,14 @@ def no_theme_files() -> Iterator[None]:
         Files.add_files_from_theme = listed  # type: ignore[method-assign]
 
 
-def run(config_file: Path, site: Path, prefix: str, unit_id: str) -> None:
-    """Build a plain MkDocs config strictly in this process; raise ShardError with MkDocs' warnings."""
+def run(config_file: Path, site: Path, prefix: str, unit_id: str, printing: pdf.Printing) -> None:
+    """Build a plain MkDocs config strictly in this process, the PDFs of ``printing`` with it; raise ShardError with MkDocs' warnings."""
     handler = Warnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
         config = load_config(str(config_file), site_dir=str(site), strict=True)
-        config.plugins["dutydir-shard"] = ShardPlugin(prefix)
+        config.plugins["dutydir-shard"] = ShardPlugin(prefix, printing)
         if prefix:
             # The 404 page is the main unit's; the sitemap counts only when it lists pages (site_url set).
             config.theme.static_templates.discard("404.html")
@@ -105,6 +114,8 @@ def run(config_file: Path, site: Path, prefix: str, unit_id: str) -> None:
         with no_theme_files() if prefix else contextlib.nullcontext():
             mkdocs_build.build(config)
     except (Abort, MkDocsException) as e:
-        raise ShardError(f"单位 {unit_id} 的分片生成失败：{e}" + "".join(f"\n  {line}" for line in handler.lines)) from None
+        raise ShardError(
+            f"单位 {unit_id} 的分片生成失败：{e}" + "".join(f"\n  {line}" for line in handler.lines)
+        ) from None
     finally:
         logger.removeHandler(handler)

@@ -65,4 +65,6 @@ def publish_site(
         except merge.MergeError as e:
             raise publish.PublishError(f"分片构建失败：{e}") from None
 
-    return publish.publish(data, dest, config, now, view=view, build_into=build_into, check_links=check_links, site=site)
+    return publish.publish(
+        data, dest, config, now, view=view, build_into=build_into, check_links=check_links, site=site
+    )

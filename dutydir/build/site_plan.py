@@ -115,7 +115,9 @@ def make_plan(
     shared = fingerprint.shared(config_file, engine, day, len(site.units) > 1, templates, s.pdf)
     docs = config_file.parent / config.get("docs_dir", "docs")
     main = site.units[0]
-    prints = {str(u.unit.id): fingerprint.unit(shared, u, *((rows, docs) if u is main else (None, None))) for u in site.units}
+    prints = {
+        str(u.unit.id): fingerprint.unit(shared, u, *((rows, docs) if u is main else (None, None))) for u in site.units
+    }
     pdf_cache = (config_file.parent / (s.pdf_cache_dir or f"{s.cache_dir}-pdf")).resolve()
     directory_urls = bool(config.get("use_directory_urls", True))
     wide = site_wide.inputs(site, directory_urls)
