@@ -68,6 +68,7 @@ def shipped() -> dict[str, Entry]:
     return entries
 
 
+@functools.cache  # called for every sector of every unit against every standard name: a city, a million times
 def squash(name: str) -> str:
     """A sector name without the ending that names its office."""
     short = ENDINGS.sub("", name)

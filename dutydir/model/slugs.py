@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 
@@ -27,6 +28,7 @@ PHRASES_DICT.update(PHRASES)
 mmseg.seg.train(iter(PHRASES))
 
 
+@functools.cache  # the same sector names recur in every unit of a city
 def slugify(name: str) -> str:
     """A URL name from a Chinese name: its pinyin syllables joined by '-', ASCII only."""
     syllables = lazy_pinyin(name, style=Style.NORMAL, errors="default")
@@ -34,11 +36,13 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+@functools.cache
 def pinyin_key(name: str) -> tuple[str, str]:
     """Sort key that orders Chinese names A–Z by pinyin (with tones), ties by the name itself."""
     return " ".join(lazy_pinyin(name, style=Style.TONE3)), name
 
 
+@functools.cache
 def initial(name: str) -> str:
     """The capital letter a name is filed under in an A–Z index; '#' when it has none."""
     first = lazy_pinyin(name[:1], style=Style.FIRST_LETTER)
