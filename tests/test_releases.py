@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 
+from dutydir.build import publish
 from dutydir.build.releases import MANIFEST, recorded, verify, write_manifest
 
 
@@ -41,3 +43,28 @@ def test_a_manifest_written_from_a_sound_live_release_verifies(tmp_path: Path) -
     assert (verify(live), verify(new)) == (None, None)
     (new / "b.html").write_bytes(b"changed")
     assert verify(new) == "版本 new 已不完整：缺少 0 个文件、改动 1 个文件（如 b.html）"
+
+
+def test_prune_keeps_the_newest_and_removes_the_rest_after_returning(tmp_path: Path) -> None:
+    """Old releases leave the list at once (renamed); their files go in a process of their own."""
+    names = [f"2026010{n}-000000" for n in range(1, 8)]
+    for name in names:
+        (tmp_path / name / "unit").mkdir(parents=True)
+        (tmp_path / name / "unit" / "index.html").write_text(name, encoding="utf-8")
+    publish.prune(tmp_path, keep=publish.KEEP, live=tmp_path / names[-1])
+    kept = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert kept == names[-publish.KEEP :]
+    deadline = time.monotonic() + 20
+    while any(tmp_path.glob(".*.deleting")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == kept
+
+
+def test_prune_never_removes_the_live_release(tmp_path: Path) -> None:
+    for name in ("20260101-000000", "20260102-000000", "20260103-000000"):
+        (tmp_path / name).mkdir()
+    publish.prune(tmp_path, keep=1, live=tmp_path / "20260101-000000")
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        "20260101-000000",
+        "20260103-000000",
+    ]

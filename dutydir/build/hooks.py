@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from dutydir.build import charts, documents, offline, pdf, reproducible, search_engine, settings, strict, svg
+from dutydir.build import charts, compiled, documents, offline, pdf, reproducible, search_engine, settings, strict, svg
 from dutydir.render import escape
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
@@ -62,6 +63,11 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
             raise PluginError(f"docs/{file.src_uri} 是自动生成的页面；请删去同名的手写文件")
         files.append(file)
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, **kwargs: Any) -> Environment:
+    """The theme's templates compiled once and kept with the charts, not compiled anew at every build."""
+    return compiled.use(env, state["cache"])
 
 
 def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:

@@ -170,4 +170,4 @@ def prune(releases: Path, keep: int, live: Path) -> None:
     kept = sorted(p for p in releases.iterdir() if p.is_dir() and not p.name.startswith("."))
     for old in kept[: max(0, len(kept) - keep)]:
         if old != live:
-            delete(old)
+            delete(old, wait=False)

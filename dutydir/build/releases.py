@@ -14,6 +14,7 @@ import fcntl
 import hashlib
 import os
 import shutil
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,11 +64,25 @@ def remove_debris(releases: Path, dest: Path) -> list[str]:
     return removed
 
 
-def delete(release: Path) -> None:
-    """Delete a release: renamed out of the list first, so a kill midway leaves debris, not a damaged release."""
+def delete(release: Path, wait: bool = True) -> None:
+    """Delete a release: renamed out of the list first, so a kill midway leaves debris, not a damaged release.
+
+    Without ``wait`` the files are removed by a process of its own, after this one has returned: a
+    city's release is some 18,000 files, seconds to remove, and nobody needs to wait for it. Whatever
+    it leaves, the next publish removes as debris.
+    """
     doomed = release.with_name(f".{release.name}.deleting")
     release.rename(doomed)
-    shutil.rmtree(doomed)
+    if wait:
+        shutil.rmtree(doomed)
+        return
+    subprocess.Popen(
+        ["rm", "-rf", "--", str(doomed)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def recorded(release: Path) -> dict[str, str]:

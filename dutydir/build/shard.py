@@ -96,7 +96,7 @@ def build_shard(config_file: Path, unit: Directory, plan: Plan, out: Path, cache
                 next(iter(entry.values())).pop("jieba_dict_user", None)
             (work / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True, sort_keys=False), "utf-8")
             built = work / "built"
-            shard_mkdocs.run(work / "mkdocs.yml", built, prefix, unit.unit.id, printing)
+            shard_mkdocs.run(work / "mkdocs.yml", built, prefix, unit.unit.id, printing, cache)
             others = [f"{row.id}/" for row in plan.units[1:]] if main else []
             keep(built, out / SITE, prefix, others)
     if main and plan.engine != "pagefind":

@@ -1,7 +1,6 @@
 """MkDocs run in the process for one shard: strict, its warnings kept, and no work on what the shard does not keep.
 
-A worker builds many shards one after another. Jinja compiles Material's templates anew for every
-build (two seconds of each shard here), so the compiled templates are kept for the process. Another
+A worker builds many shards one after another; the theme's compiled templates are kept (compiled.py). Another
 unit's shard keeps only its own folder, so the theme's assets and 404 page are not written for it.
 """
 
@@ -21,7 +20,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from dutydir.build import pdf
+from dutydir.build import compiled, pdf
 
 
 class ShardError(Exception):
@@ -41,39 +40,21 @@ class Warnings(logging.Handler):
         self.lines.append(record.getMessage())
 
 
-class Compiled(jinja2.BytecodeCache):
-    """Compiled templates kept in memory for the process; Jinja checks each against its source."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Give the bucket the code compiled before, if any (Jinja drops it if the source changed)."""
-        if bucket.key in self.codes:
-            bucket.bytecode_from_string(self.codes[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Keep the code just compiled."""
-        self.codes[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED = Compiled()
-
-
 class ShardPlugin(BasePlugin):  # type: ignore[type-arg]
     """The shard's own steps in MkDocs' build: shared compiled templates, and only the unit's files."""
 
-    def __init__(self, prefix: str, printing: pdf.Printing) -> None:
+    def __init__(self, prefix: str, printing: pdf.Printing, cache: Path) -> None:
         super().__init__()
+        self.cache = cache
+        """The charts cache, which keeps the compiled templates too."""
         self.prefix = prefix
         """The unit's folder ('' for the main unit, which keeps everything)."""
         self.printing = printing
         """The unit's lists being printed to PDF."""
 
     def on_env(self, env: jinja2.Environment, **kwargs: Any) -> jinja2.Environment:
-        """Use the process's compiled templates."""
-        env.bytecode_cache = COMPILED
-        return env
+        """Use the compiled templates."""
+        return compiled.use(env, self.cache)
 
     def on_files(self, files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         """The PDFs; another unit's shard: its pages and the stand-ins only, not the theme's assets or docs/ files."""
@@ -98,14 +79,14 @@ def no_theme_files() -> Iterator[None]:
         Files.add_files_from_theme = listed  # type: ignore[method-assign]
 
 
-def run(config_file: Path, site: Path, prefix: str, unit_id: str, printing: pdf.Printing) -> None:
+def run(config_file: Path, site: Path, prefix: str, unit_id: str, printing: pdf.Printing, cache: Path) -> None:
     """Build a plain MkDocs config strictly in this process, the PDFs of ``printing`` with it; raise ShardError with MkDocs' warnings."""
     handler = Warnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
         config = load_config(str(config_file), site_dir=str(site), strict=True)
-        config.plugins["dutydir-shard"] = ShardPlugin(prefix, printing)
+        config.plugins["dutydir-shard"] = ShardPlugin(prefix, printing, cache)
         if prefix:
             # The 404 page is the main unit's; the sitemap counts only when it lists pages (site_url set).
             config.theme.static_templates.discard("404.html")
