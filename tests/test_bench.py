@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dutydir.tools import synth
-from dutydir.tools.bench import measure, reader, results
+from dutydir.tools.bench import measure, reader, results, shard_results
 from dutydir.tools.bench.builds import CONFIG, Bench, render_plain, same_files
 from dutydir.tools.bench.report import report
 from dutydir.tools.bench.results import Build, Overhead, Reader, Results, Size
@@ -125,3 +125,49 @@ def test_report_says_whether_both_builds_agree(tmp_path: Path) -> None:
     differ = rendered(tmp_path, r)
     assert "两边生成的网站相同：HTML 等文件逐字节相同，搜索索引的条目相同。" not in differ
     assert differ[differ.index('!!! warning "两种生成方式的输出不同"') + 2] == "    真实网站：index.html"
+
+
+def shard_numbers(pagefind: float, material: float | None) -> Results:
+    """Results with a sharded comparison on a full-size city: Pagefind's share and the Material publish as given."""
+    r = numbers()
+    run = shard_results.Run
+    r.shards = shard_results.ShardRun(
+        units=192,
+        pages=16_231,
+        single=run(125.0, 124.0, 600 * MB),
+        jobs={"1": run(120.0, 118.0, 300 * MB), "2": run(64.0, 121.0, 300 * MB)},
+        publish_before=run(260.0, 255.0, 600 * MB),
+        publish_after=run(20.0, 22.0, 400 * MB),
+        rebuilt=1,
+        district=run(6.0, 5.0, 200 * MB),
+        single_bytes=300 * MB,
+        merged_bytes=290 * MB,
+        release_bytes=20 * MB,
+        store_bytes=280 * MB,
+        publish_material=run(material, material, 400 * MB) if material is not None else None,
+        pagefind=run(pagefind, pagefind, 300 * MB),
+        district_draft=run(2.4, 2.4, 200 * MB),
+    )
+    return r
+
+
+def test_report_says_what_the_city_publish_spends_on_pagefind(tmp_path: Path) -> None:
+    page = "\n".join(rendered(tmp_path, shard_numbers(pagefind=10.0, material=9.5)))
+    assert (
+        "| 城市（Pagefind 搜索）：从 `dutydir appoint` 到发布 | 少于 10 秒 | 260.0 秒（CPU 255.0 秒） | 20.0 秒（CPU 22.0 秒），重新生成 1 个分片 | **未达到** |"
+        in page
+    )
+    assert (
+        "| 城市，用 Material 的搜索：从 `dutydir appoint` 到发布 | 少于 10 秒 | — | 9.5 秒（CPU 9.5 秒） | **达到** |"
+        in page
+    )
+    assert "Pagefind 给合并后的 16,231 页重建索引用了 10.0 秒（单独测量），占 50%。" in page
+    assert "不用 Pagefind（Material 的搜索，各分片的条目直接合并）时同样的发布用 9.5 秒。" in page
+    assert "打印 PDF 时用 6.0 秒，不打印时 2.4 秒。" in page
+    assert "1.88× | **达到** |" in page
+    older = "\n".join(rendered(tmp_path, shard_numbers(pagefind=4.0, material=None)))
+    assert (
+        "城市，用 Material 的搜索" not in older
+        and "占 20%。" in older
+        and "所以这部分随城市的页数增长，而不随改动的多少变化。" in older
+    )

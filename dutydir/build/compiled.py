@@ -1,9 +1,9 @@
 """The theme's compiled Jinja templates, kept for the process and on disk beside the charts.
 
-Jinja compiles Material's templates anew for every MkDocs build: about two seconds here, more than a
-small unit's pages take. The compiled code is kept in memory (a worker builds many shards) and in the
-cache folder (every publish is a new process). Jinja checks each entry against its template's source
-and its own version, and compiles again when either differs.
+Jinja compiles Material's templates anew for every MkDocs build (the district's build here: 1.77 s
+with compiling, 1.68 s without). The compiled code is kept in memory (a worker builds many shards)
+and in a folder beside the charts cache (every publish is a new process). Jinja checks each entry
+against its template's source and its own version, and compiles again when either differs.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ COMPILED = Compiled()
 
 
 def use(env: jinja2.Environment, cache_dir: Path) -> jinja2.Environment:
-    """Have MkDocs' theme environment use the compiled templates kept in ``cache_dir``/jinja."""
-    COMPILED.folder = cache_dir / "jinja"
+    """Have MkDocs' theme environment use the compiled templates kept beside the charts cache (``cache_dir``-templates)."""
+    COMPILED.folder = cache_dir.with_name(cache_dir.name + "-templates")
     env.bytecode_cache = COMPILED
     return env

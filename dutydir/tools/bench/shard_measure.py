@@ -21,7 +21,7 @@ from dutydir.tools.bench.measure import SEED
 from dutydir.tools.bench.shard_results import CitySize, Run, ShardRun
 
 DUTYDIR = str(Path(sys.executable).with_name("dutydir"))
-UNIT_APPOINT = ("units/unit-0002.yaml", "p-03", ("钱新任", "孙新任"), "2025-12-01")
+UNIT_APPOINT = ("units/unit-0002.yaml", "p-03", ("钱新任", "孙新任", "李新任"), "2025-12-01")
 """The change in another unit than the main one: its file, the post, a new holder for each side, the day."""
 DISTRICT_APPOINT = ("fuquzhang-jiaotong", "王新任", "2025-12-01")
 """The change in the real district: a post of data/leaders.yaml, a new holder, the day."""
@@ -63,7 +63,7 @@ def measure(bench: Bench, units: int, sizes: list[int], progress: Callable[[str]
     """Every measurement of sharded builds, in one run."""
     work = bench.tmp / "shards"
     cache = work / "cache"
-    datas = {side: work / f"data-{side}" for side in ("whole", "shards")}
+    datas = {side: work / f"data-{side}" for side in ("whole", "shards", "material")}
     for data in datas.values():
         synth.synth(data, units, SEED)
     env = bench.env(cache, datas["whole"], "auto")
@@ -83,9 +83,16 @@ def measure(bench: Bench, units: int, sizes: list[int], progress: Callable[[str]
     after, rebuilt = publish_after_appoint(work / "www-shards", datas["shards"], env_shards, whole=False, who=1)
     store = work / "www-shards.shards"
     progress(f"shards: appoint to published, shards: {after.seconds:.1f} s ({rebuilt} shard(s) rebuilt)")
+    env_material = bench.env(cache, datas["material"], "material")
+    material, _ = publish_after_appoint(work / "www-material", datas["material"], env_material, whole=False, who=2)
+    progress(f"shards: appoint to published, shards, Material's search: {material.seconds:.1f} s")
+    release = (work / "www-shards").resolve()
+    pagefind_alone = index_alone(release, work / "pagefind-alone", env_shards)
+    progress(f"shards: Pagefind alone on the merged city: {pagefind_alone.seconds:.1f} s")
     district = district_publish(bench, work, cache)
     progress(f"shards: district appoint to published: {district.seconds:.1f} s")
-    release = (work / "www-shards").resolve()
+    draft = district_publish(bench, work, cache, pdf="off")
+    progress(f"shards: district appoint to published, no PDFs: {draft.seconds:.1f} s")
     measured = ShardRun(
         units=units,
         pages=pages,
@@ -100,6 +107,9 @@ def measure(bench: Bench, units: int, sizes: list[int], progress: Callable[[str]
         release_bytes=site_bytes(release, linked_only=True),
         store_bytes=site_bytes(store),
         note=note,
+        publish_material=material,
+        pagefind=pagefind_alone,
+        district_draft=draft,
     )
     for size in sizes:
         measured.sizes.append(city_size(bench, work, size))
@@ -128,14 +138,23 @@ def publish_after_appoint(dest: Path, data: Path, env: dict[str, str], whole: bo
     return run, rebuilt
 
 
-def district_publish(bench: Bench, work: Path, cache: Path) -> Run:
+def index_alone(release: Path, copy: Path, env: dict[str, str]) -> Run:
+    """Pagefind alone indexing a copy of a published site (hard links, its own index left out)."""
+    shutil.copytree(release, copy, copy_function=os.link, ignore=shutil.ignore_patterns("pagefind"))
+    index = "import sys; from pathlib import Path; from dutydir.build import pagefind; pagefind.index(Path(sys.argv[1]))"
+    run = timed([[sys.executable, "-c", index, str(copy)]], env)
+    shutil.rmtree(copy)
+    return run
+
+
+def district_publish(bench: Bench, work: Path, cache: Path, pdf: str = "on") -> Run:
     """The real district: publish once, then time `dutydir appoint` and `dutydir publish` (one unit: built whole)."""
-    data = work / "district"
+    data = work / f"district-pdf-{pdf}"
     data.mkdir()
     for name in ("leaders.yaml", "notice.md"):
         shutil.copy2(ROOT / "data" / name, data / name)
-    env = bench.env(cache, data / "leaders.yaml", "auto")
-    publish = [DUTYDIR, "publish", str(work / "www-district"), "--data", str(data / "leaders.yaml")]
+    env = {**bench.env(cache, data / "leaders.yaml", "auto"), "DUTYDIR_PDF": pdf}
+    publish = [DUTYDIR, "publish", str(work / f"www-district-pdf-{pdf}"), "--data", str(data / "leaders.yaml")]
     timed([publish], env)
     post, person, day = DISTRICT_APPOINT
     return timed([[DUTYDIR, "appoint", post, person, "--date", day, "--data", str(data / "leaders.yaml")], publish], env)

@@ -70,6 +70,12 @@ class ShardRun:
     """Bytes of the shard store."""
     sizes: list[CitySize] = field(default_factory=list)
     """First sharded builds at several sizes, smallest first."""
+    publish_material: Run | None = None
+    """`dutydir appoint` then `dutydir publish` through the shard store with Material's search instead of Pagefind."""
+    pagefind: Run | None = None
+    """Pagefind alone indexing the merged city (what each publish with Pagefind runs once)."""
+    district_draft: Run | None = None
+    """The district's `dutydir appoint` then `dutydir publish` with the lists not printed to PDF (a draft)."""
     note: str = ""
     """What was not measured as planned in this run, and why (else empty)."""
 
@@ -93,4 +99,12 @@ def load(raw: dict[str, Any] | None) -> ShardRun | None:
         store_bytes=raw["store_bytes"],
         sizes=[CitySize(s["units"], s["pages"], Run(**s["build"])) for s in raw.get("sizes") or []],
         note=raw.get("note", ""),
+        publish_material=optional(raw.get("publish_material")),
+        pagefind=optional(raw.get("pagefind")),
+        district_draft=optional(raw.get("district_draft")),
     )
+
+
+def optional(raw: dict[str, Any] | None) -> Run | None:
+    """A Run from its JSON form, or None for a measurement an older run did not make."""
+    return Run(**raw) if raw else None
