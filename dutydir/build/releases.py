@@ -96,28 +96,37 @@ def recorded(release: Path) -> dict[str, str]:
 
 def file_hashes(folder: Path, previous: Path | None = None) -> dict[str, str]:
     """Every file under a folder but the manifest, by relative path, with its SHA-256 (see write_manifest)."""
-    out = {}
     known = recorded(previous) if previous is not None else {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.name != MANIFEST:
-            name = path.relative_to(folder).as_posix()
-            if name in known and same_file(path, previous / name if previous else path):
-                out[name] = known[name]
-                continue
-            digest = hashlib.sha256()
-            with open(path, "rb") as f:
-                while chunk := f.read(1 << 20):
-                    digest.update(chunk)
-            out[name] = digest.hexdigest()
+    same = files(previous) if known and previous is not None else {}
+    out = {}
+    for name, identity in sorted(files(folder).items()):
+        if name == MANIFEST:
+            continue
+        if name in known and same.get(name) == identity:
+            out[name] = known[name]
+            continue
+        digest = hashlib.sha256()
+        with open(folder / name, "rb") as f:
+            while chunk := f.read(1 << 20):
+                digest.update(chunk)
+        out[name] = digest.hexdigest()
     return out
 
 
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths are one file (one inode); False when either is missing."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
+def files(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under a folder by relative path, with its device and inode (one stat each, from the directory scan)."""
+    out: dict[str, tuple[int, int]] = {}
+    pending = [(folder, "")]
+    while pending:
+        path, prefix = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                elif entry.is_file():
+                    info = entry.stat()
+                    out[f"{prefix}{entry.name}"] = (info.st_dev, info.st_ino)
+    return out
 
 
 def write_manifest(folder: Path, previous: Path | None = None) -> None:
