@@ -171,3 +171,22 @@ def test_report_says_what_the_city_publish_spends_on_pagefind(tmp_path: Path) ->
         and "占 20%。" in older
         and "所以这部分随城市的页数增长，而不随改动的多少变化。" in older
     )
+
+
+def test_report_names_pagefind_as_what_holds_the_memory_of_a_large_city(tmp_path: Path) -> None:
+    r = shard_numbers(pagefind=10.0, material=9.5)
+    assert r.shards is not None
+    run = shard_results.Run
+    r.shards.sizes = [
+        shard_results.CitySize(12, 1_000, run(30.0, 20.0, 200 * MB)),
+        shard_results.CitySize(192, 16_000, run(480.0, 320.0, 300 * MB)),
+    ]
+    page = "\n".join(rendered(tmp_path, r))
+    assert (
+        "每页 CPU 时间是 1.00×，每页用时 1.00×，每页的峰值内存 0.09×（峰值内存本身 1.50×）：持平（以 1.2× 为界）。"
+        in page
+    )
+    assert "最大规模的峰值内存是 Pagefind 建索引的进程：它单独给合并后的城市建索引时峰值 300 MB" in page
+    assert "同一城市用 Material 的搜索发布时，峰值是 400 MB。" in page
+    r.shards.pagefind = run(10.0, 10.0, 100 * MB)
+    assert "最大规模的峰值内存是 Pagefind" not in "\n".join(rendered(tmp_path, r))

@@ -64,3 +64,32 @@ def test_the_main_units_shard_leaves_the_other_units_folders_to_the_merge(tmp_pa
     broken, leaving = link_check.shard_links(tmp_path, "", ["unit-x/"])
     assert broken == ["index.html: help/", "index.html: gone/"]
     assert [link.target for link in leaving] == ["unit-x"]
+
+
+def parsed(html: str) -> tuple[list[str], set[str]]:
+    """Links and ids as Python's HTML parser finds them."""
+    parser = link_check.LinkParser()
+    parser.feed(html)
+    return parser.links, parser.ids
+
+
+def test_the_fast_reader_agrees_with_the_html_parser_on_every_built_page(site: Path) -> None:
+    pages = link_check.pages(site)
+    assert len(pages) > 90
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        found = link_check.scan(text)
+        assert (found.links, found.ids) == parsed(text), page
+
+
+def test_the_fast_reader_agrees_on_what_is_not_a_tag() -> None:
+    html = (
+        '<!-- <a href="commented/">x</a> --><script>var a = "<a href=\\"in-script/\\">";</script>'
+        "<style>a[href='x'] { color: red }</style>"
+        "<A HREF='upper/' ID=Top>x</A><a href=bare/ class=x>y</a>"
+        '<img src="a.png?x=1&amp;y=2" alt="a > b"><p>文字 href="not-a-link" 里的</p>'
+        '<svg><a xlink:href="chart/#n1"><text id="n1">图</text></a></svg><input name="q" disabled>'
+    )
+    found = link_check.scan(html)
+    assert (found.links, found.ids) == parsed(html)
+    assert found.links == ["upper/", "bare/", "a.png?x=1&y=2", "chart/#n1"]

@@ -12,11 +12,45 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+HIDDEN = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+"""Comments, scripts and styles: their text holds no tags, whatever it looks like."""
+TAG = re.compile(r"<[a-zA-Z][^\s/>]*(\s[^>]*)?>")
+"""A start tag with its attributes."""
+ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+"""One attribute of a start tag: its name, and its value quoted either way or bare."""
+
+
+def opening_tag(hidden: re.Match[str]) -> str:
+    """What is kept of a comment (nothing), a script or a style (its opening tag, which may have a src)."""
+    text = hidden.group(0)
+    return "" if text.startswith("<!--") else text[: text.find(">") + 1]
+
+
+def scan(html: str) -> LinkParser:
+    """The links and ids of a page as LinkParser finds them, read with regular expressions: ten times faster.
+
+    Built pages are well-formed HTML from MkDocs and the theme; tests/test_link_check.py checks that
+    both readers agree on every page of a built site.
+    """
+    found = LinkParser()
+    for tag in TAG.finditer(HIDDEN.sub(opening_tag, html)):
+        attributes = tag.group(1) or ""
+        for name, *values in ATTRIBUTE.findall(attributes):
+            value = unescape(next((v for v in values if v), ""))
+            name = name.lower()
+            if name in ("href", "src", "xlink:href") and value:
+                found.links.append(value)
+            elif name in ("id", "name") and value:
+                found.ids.add(value)
+    return found
 
 
 class LinkParser(HTMLParser):
@@ -64,8 +98,7 @@ class Site:
     def parse(self, path: Path) -> LinkParser:
         """A page's links and ids."""
         if path not in self.parsed:
-            self.parsed[path] = LinkParser()
-            self.parsed[path].feed(path.read_text(encoding="utf-8"))
+            self.parsed[path] = scan(path.read_text(encoding="utf-8"))
         return self.parsed[path]
 
     def links(self, pages: Iterable[Path]) -> list[Link]:

@@ -97,8 +97,23 @@ def sizes(s: ShardRun) -> list[str]:
     small, large = s.sizes[0], s.sizes[-1]
     wall, cpu = large.per_page / small.per_page, large.cpu_per_page / small.cpu_per_page
     memory = large.build.peak / small.build.peak
-    flat = cpu <= MAX_GROWTH and memory <= MAX_GROWTH
+    memory_per_page = memory * small.pages / large.pages
+    flat = cpu <= MAX_GROWTH and memory_per_page <= MAX_GROWTH
     said = "持平" if flat else "没有持平"
+    pagefind = (
+        [
+            f"最大规模的峰值内存是 Pagefind 建索引的进程：它单独给合并后的城市建索引时峰值 {mb(s.pagefind.peak)}，"
+            "把全城的索引放在内存里"
+            + (
+                f"；同一城市用 Material 的搜索发布时，峰值是 {mb(s.publish_material.peak)}。"
+                if s.publish_material
+                else "。"
+            ),
+            "",
+        ]
+        if s.pagefind and s.pagefind.peak >= 0.9 * large.build.peak
+        else []
+    )
     return [
         "首次分片生成（2 个进程，图表缓存为空），不同规模：",
         "",
@@ -107,8 +122,9 @@ def sizes(s: ShardRun) -> list[str]:
         *rows,
         "",
         f"从 {small.pages:,} 页到 {large.pages:,} 页，每页 CPU 时间是 {cpu:.2f}×，每页用时 {wall:.2f}×，"
-        f"峰值内存 {memory:.2f}×：{said}（以 {MAX_GROWTH}× 为界；一个分片只装一个单位，内存不随单位数增长）。",
+        f"每页的峰值内存 {memory_per_page:.2f}×（峰值内存本身 {memory:.2f}×）：{said}（以 {MAX_GROWTH}× 为界）。",
         "",
+        *pagefind,
     ]
 
 
