@@ -178,4 +178,18 @@ def test_printing_beside_the_build_fails_it_with_one_line(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert errors == [f"ERROR   -  找不到 Chromium（{missing}），无法生成权责清单PDF：请运行 scripts/install-system-deps.sh"]
+    assert errors == [
+        f"ERROR   -  找不到 Chromium（{missing}），无法生成权责清单PDF：请运行 scripts/install-system-deps.sh"
+    ]
+
+
+def test_a_pdf_cache_that_cannot_be_written_fails_the_build_with_one_line(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = mkdocs_build(
+        root, root / "site", DUTYDIR_DATE="2026-01-01", DUTYDIR_PDF="on", DUTYDIR_PDF_CACHE=str(blocker / "cache")
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [f"ERROR   -  权责清单PDF无法写入缓存：路径中的某一级是文件，不是文件夹（{blocker / 'cache'}）"]

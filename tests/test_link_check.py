@@ -87,9 +87,9 @@ def test_the_fast_reader_agrees_on_what_is_not_a_tag() -> None:
         '<!-- <a href="commented/">x</a> --><script>var a = "<a href=\\"in-script/\\">";</script>'
         "<style>a[href='x'] { color: red }</style>"
         "<A HREF='upper/' ID=Top>x</A><a href=bare/ class=x>y</a>"
-        '<img src="a.png?x=1&amp;y=2" alt="a > b"><p>文字 href="not-a-link" 里的</p>'
+        '<img src="a.png?x=1&amp;y=2" alt="a > b"><p>文字 href="not-a-link" 里的</p><a title="x > y" href="after/">z</a>'
         '<svg><a xlink:href="chart/#n1"><text id="n1">图</text></a></svg><input name="q" disabled>'
     )
     found = link_check.scan(html)
     assert (found.links, found.ids) == parsed(html)
-    assert found.links == ["upper/", "bare/", "a.png?x=1&y=2", "chart/#n1"]
+    assert found.links == ["upper/", "bare/", "a.png?x=1&y=2", "after/", "chart/#n1"]

@@ -22,8 +22,8 @@ SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 HIDDEN = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 """Comments, scripts and styles: their text holds no tags, whatever it looks like."""
-TAG = re.compile(r"<[a-zA-Z][^\s/>]*(\s[^>]*)?>")
-"""A start tag with its attributes."""
+TAG = re.compile(r"""<[a-zA-Z][^\s/>]*((?:"[^"]*"|'[^']*'|[^'">])*)>""")
+"""A start tag with its attributes; a quoted value may hold '>'."""
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 """One attribute of a start tag: its name, and its value quoted either way or bare."""
 

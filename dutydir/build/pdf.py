@@ -7,6 +7,7 @@ one browser per core.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -26,6 +27,15 @@ CHROMIUM = os.environ.get("DUTYDIR_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 PER_BROWSER = 8
 """Lists one browser prints before a second one is worth its start-up."""
+WRITE_REASONS = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "文件系统是只读的",
+    errno.EEXIST: "路径中的某一级是文件，不是文件夹",
+    errno.ENOTDIR: "路径中的某一级是文件，不是文件夹",
+}
+"""Why the cache could not be written, in Chinese, for the common reasons."""
 PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}")
 
 
@@ -95,6 +105,9 @@ class Printing:
             print_all(missing, cache_dir)
         except PdfError as e:
             self.error = e
+        except OSError as e:
+            reason = WRITE_REASONS.get(e.errno or 0, e.strerror or str(e))
+            self.error = PdfError(f"权责清单PDF无法写入缓存：{reason}（{e.filename or cache_dir}）")
 
     def wait(self) -> None:
         """Block until every PDF is in the cache; raise the printing's PdfError."""
@@ -126,6 +139,8 @@ class PrintedFile(File):
             self.printing.wait()
         except PdfError as e:
             raise PluginError(str(e)) from None
+        if self.abs_src_path is None or not Path(self.abs_src_path).is_file():
+            raise PluginError(f"权责清单PDF已打印，却不在缓存中（{self.abs_src_path}）；请重新生成")
         super().copy_file(dirty)
 
 
