@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from dutydir.build import svg
 from dutydir.model.directory import Directory
 from tests.built_pages import chart_svg, groups, hrefs, html_files, page_url, parse, resolve, texts
 
@@ -329,3 +330,13 @@ def test_chart_cache_is_reused(built: Build, rebuilt: Build) -> None:
     # The second build read every chart from the cache: same files, none rewritten, none added.
     assert rebuilt.cache_files == built.cache_files
     assert sorted(p.name for p in rebuilt.cache.iterdir()) == sorted(built.cache_files)
+
+
+def test_a_chart_cache_that_cannot_be_written_costs_only_time(tmp_path: Path) -> None:
+    """The chart is drawn and returned; only the cache entry is missing."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    dot_text = 'digraph { "甲" -> "乙"; }'
+    drawn = svg.render(dot_text, blocker / "cache")
+    assert drawn.startswith("<svg") and "甲" in drawn
+    assert drawn == svg.render(dot_text, tmp_path / "cache")

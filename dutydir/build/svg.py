@@ -36,12 +36,15 @@ def render(dot: str, cache_dir: Path | None = None) -> str:
         raise ChartError(f"Graphviz 无法画出关系图：{e}") from None
     svg = clean(raw.decode("utf-8"))
     if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename: a build stopped half-way never leaves a truncated cache entry.
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(svg)
-        os.replace(tmp, cached)
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            # Write then rename: a build stopped half-way never leaves a truncated cache entry.
+            fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(svg)
+            os.replace(tmp, cached)
+        except OSError:
+            pass  # A cache that cannot be written (full disk, a file in the way) only costs the next build time.
     return svg
 
 
