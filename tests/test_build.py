@@ -64,6 +64,10 @@ def test_leader_page(site: Path) -> None:
     assert table["AB角"] == ("刘辉（副区长）：本领导不在时由其代理", ["../fuquzhang-gongan/"])
     assert table["安全生产协调专员"] == ("待明确（推定）", [])
     assert table["依据"] == ("通知一（二）1", ["../../notice/#s1-2-1"])
+    # The mark's explanation is a paragraph of its own, not run into the documents' line after it.
+    paragraphs = re.findall(r"<p>(.*?)</p>", path.read_text(encoding="utf-8"), re.S)
+    note = [re.sub(r"<[^>]+>", "", p) for p in paragraphs if "标“推定”的协调专员" in p]
+    assert note == ["标“推定”的协调专员：通知一（三）没有写明每位领导各配一名，按每位领导一名列出是本目录的推定，说明见工作机制。"]
     partner, _ = resolve(site, page_url(site, path), "../fuquzhang-gongan/")
     assert partner == site / "leaders" / "fuquzhang-gongan" / "index.html"
     assert parse(partner).h1 == ["刘辉 · 副区长"]
