@@ -14,7 +14,11 @@ import stat
 from pathlib import Path
 
 import yaml
-from yaml.cyaml import CParser
+
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml: PyYAML alone reads every file, more slowly.
+    CParser = yaml.parser.Parser  # type: ignore[assignment, misc]
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """A unit's data file: the real one is 30 KB; a synthetic unit of 1,000 sectors about 300 KB."""
@@ -119,7 +123,7 @@ def compose(text: str) -> yaml.Node | None:
     is read again by PyYAML alone, so that the message and its place are PyYAML's, as always.
     """
     root = None
-    fast = yaml.__with_libyaml__ and not NON_PRINTABLE.search(text)
+    fast = CParser is not yaml.parser.Parser and not NON_PRINTABLE.search(text)
     if fast:
         try:
             root = single_node(FastLoader(text))
