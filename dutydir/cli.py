@@ -188,7 +188,9 @@ def render_command(out: Path, config: Path, data: Path | None, day: dt.date | No
     except (PluginError, docs_folder.FolderError, ChartError, PdfError) as e:
         fail(f"dutydir: {e}")
     pages = sum(1 for _ in (out / "docs").rglob("*.md"))
-    click.echo(f"已在 {out}/docs 写出 {len(site.units)} 个单位的 {pages} 个页面；生成网站请运行：mkdocs build -f {written}")
+    click.echo(
+        f"已在 {out}/docs 写出 {len(site.units)} 个单位的 {pages} 个页面；生成网站请运行：mkdocs build -f {written}"
+    )
 
 
 @cli.command("notice")

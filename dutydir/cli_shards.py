@@ -56,7 +56,9 @@ def plan_command(store: Path, config: Path, data: Path | None, day: dt.date | No
 @click.command("build-unit")
 @click.argument("unit_id", metavar="ID")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--plan", "plan_file", type=click.Path(dir_okay=False, path_type=Path), help="生成计划（默认 OUT/../plan.json）。")
+@click.option(
+    "--plan", "plan_file", type=click.Path(dir_okay=False, path_type=Path), help="生成计划（默认 OUT/../plan.json）。"
+)
 @CONFIG_OPTION
 def build_unit_command(unit_id: str, out: Path, plan_file: Path | None, config: Path) -> None:
     """按生成计划，只用单位 ID 的数据文件生成它的页面，放进 OUT（全部生成后才替换）。
@@ -99,7 +101,9 @@ def merge_command(store: Path, site: Path) -> None:
 
 @click.command("build-site")
 @click.argument("site", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--shards", "store", required=True, type=click.Path(file_okay=False, path_type=Path), help="分片存放的文件夹。")
+@click.option(
+    "--shards", "store", required=True, type=click.Path(file_okay=False, path_type=Path), help="分片存放的文件夹。"
+)
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="同时构建的分片数。")
 @CONFIG_OPTION
 @DATA_OPTION

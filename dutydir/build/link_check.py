@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -34,13 +34,23 @@ def opening_tag(hidden: re.Match[str]) -> str:
     return "" if text.startswith("<!--") else text[: text.find(">") + 1]
 
 
-def scan(html: str) -> LinkParser:
-    """The links and ids of a page as LinkParser finds them, read with regular expressions: ten times faster.
+@dataclass
+class Found:
+    """A page's links (as written, in order) and the ids a #fragment may name."""
+
+    links: list[str] = field(default_factory=list)
+    """Every href, src and xlink:href."""
+    ids: set[str] = field(default_factory=set)
+    """Every id and name."""
+
+
+def scan(html: str) -> Found:
+    """The links and ids of a page as LinkParser finds them, read with regular expressions: 2.6 times faster.
 
     Built pages are well-formed HTML from MkDocs and the theme; tests/test_link_check.py checks that
     both readers agree on every page of a built site.
     """
-    found = LinkParser()
+    found = Found()
     for tag in TAG.finditer(HIDDEN.sub(opening_tag, html)):
         attributes = tag.group(1) or ""
         for name, *values in ATTRIBUTE.findall(attributes):
@@ -93,9 +103,9 @@ class Site:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.parsed: dict[Path, LinkParser] = {}
+        self.parsed: dict[Path, Found] = {}
 
-    def parse(self, path: Path) -> LinkParser:
+    def parse(self, path: Path) -> Found:
         """A page's links and ids."""
         if path not in self.parsed:
             self.parsed[path] = scan(path.read_text(encoding="utf-8"))

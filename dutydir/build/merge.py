@@ -26,8 +26,12 @@ class MergeError(Exception):
     """A shard is missing or was built for another plan; nothing usable was written."""
 
 
-def merge(plan: Plan, shards: Path, out: Path) -> None:
-    """Assemble the shards in ``shards/ID/`` into ``out`` (new or empty); write its sitemap and search index."""
+def merge(plan: Plan, shards: Path, out: Path) -> list[link_check.Link]:
+    """Assemble the shards in ``shards/ID/`` into ``out`` (new or empty); write its sitemap and search index.
+
+    Returns the links leaving the shards (each shard checked its own when it was built), for the
+    publish to check in the merged site.
+    """
     metas = [shard_meta(plan, shards, row.id) for row in plan.units]
     wide = site_wide.read(shards, plan.site_wide)
     docs_folder.refuse_files(out)  # new or empty: publish hands over an empty staging folder
@@ -50,12 +54,7 @@ def merge(plan: Plan, shards: Path, out: Path) -> None:
         index = json.loads((out / SEARCH_INDEX).read_text(encoding="utf-8"))
         index["docs"] = [doc for meta in metas for doc in meta["search"]]
         rewrite(out / SEARCH_INDEX, search_index.compact_index(json.dumps(index)).encode("utf-8"))
-
-
-def broken_links(plan: Plan, shards: Path, site: Path) -> list[str]:
-    """The merged site's broken links: each shard's were checked when it was built, save those leaving it, checked here."""
-    leaving = [link_check.Link(*link) for unit in plan.units for link in shard_meta(plan, shards, unit.id)["links"]]
-    return link_check.broken_targets(site, leaving)
+    return [link_check.Link(*link) for meta in metas for link in meta["links"]]
 
 
 def sitemap_gz(sitemap: str, plan: Plan) -> bytes:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dutydir.build import merge, shard, site_wide
+from dutydir.build import link_check, merge, shard, site_wide
 from dutydir.build.site_plan import FILE, Plan, make_plan
 from dutydir.data.units import Site
 
@@ -33,8 +33,8 @@ class Outcome:
     """The units whose shards were built."""
     kept: tuple[str, ...]
     """The units whose shards were kept as they were."""
-    plan: Plan
-    """The plan the site was built from."""
+    leaving: tuple[link_check.Link, ...]
+    """The shards' links to files outside them, to check in the merged site."""
 
 
 def build_site(
@@ -60,11 +60,12 @@ def build_site(
     wide = (
         []
         if site_wide.current(store, plan.site_wide)
-        else [Task(site_wide.ensure, (store, plan.site_wide, units, plan.directory_urls))]
+        else [Task(site_wide.write, (store, plan.site_wide, units, plan.directory_urls))]
     )
+
     build_shards(config_file, plan, store, stale, jobs, cache or default_cache(config_file), wide)
-    merge.merge(plan, store, site)
-    return Outcome(tuple(stale), tuple(r.id for r in plan.units if r.id not in stale), plan)
+    leaving = merge.merge(plan, store, site)
+    return Outcome(tuple(stale), tuple(r.id for r in plan.units if r.id not in stale), tuple(leaving))
 
 
 def default_cache(config_file: Path) -> Path:

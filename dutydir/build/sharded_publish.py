@@ -13,9 +13,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from dutydir.build import docs_folder, freshness, merge, pagefind, pdf, publish, sharded, site_wide, svg
+from dutydir.build import docs_folder, freshness, link_check, merge, pagefind, pdf, publish, sharded, site_wide, svg
 from dutydir.build.shard_mkdocs import ShardError
-from dutydir.build.site_plan import Plan
 from dutydir.data.units import Site, unit_files
 
 ERRORS = (
@@ -51,19 +50,16 @@ def publish_site(
     if len(site.units if site else unit_files(data)) < 2:
         return publish.publish(data, dest, config, now, view=view, site=site)
     store = store_dir(dest)
-    plans: list[Plan] = []
+    built: list[sharded.Outcome] = []
 
     def build_into(data: Path, config: Path, out: Path, day: dt.date | None) -> None:
         try:
-            plans.append(sharded.build_site(config, out, store, data, day, jobs, loaded=site).plan)
+            built.append(sharded.build_site(config, out, store, data, day, jobs, loaded=site))
         except ERRORS as e:
             raise publish.PublishError(f"分片构建失败：{e}") from None
 
     def check_links(out: Path) -> list[str]:
-        try:
-            return merge.broken_links(plans[-1], store, out)
-        except merge.MergeError as e:
-            raise publish.PublishError(f"分片构建失败：{e}") from None
+        return link_check.broken_targets(out, built[-1].leaving)
 
     return publish.publish(
         data, dest, config, now, view=view, build_into=build_into, check_links=check_links, site=site

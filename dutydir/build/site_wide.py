@@ -70,9 +70,13 @@ def current(store: Path, expected: str) -> bool:
 
 
 def ensure(store: Path, expected: str, site: Site, directory_urls: bool) -> None:
-    """Make the files into STORE/site-wide/ unless they are there for these inputs; the stamp is written last."""
-    if current(store, expected):
-        return
+    """Make the files into STORE/site-wide/ unless they are there for these inputs."""
+    if not current(store, expected):
+        write(store, expected, site, directory_urls)
+
+
+def write(store: Path, expected: str, site: Site, directory_urls: bool) -> None:
+    """Make the files into STORE/site-wide/ for these inputs; the stamp is written last."""
     made = files(site, directory_urls)
     stamp = store / FOLDER / STAMP
     stamp.unlink(missing_ok=True)

@@ -84,7 +84,9 @@ def check_acting(refs: Refs) -> None:
             if by == pid:
                 refs.report.add(a.place("by"), pid, "职务不能由自己代理")
             elif IDENT_RE.match(by) and by not in refs.posts:
-                refs.report.add(a.place("by"), pid, f"代理人“{by}”既不是本单位的职务，也不是人名{suggest(by, list(refs.posts))}")
+                refs.report.add(
+                    a.place("by"), pid, f"代理人“{by}”既不是本单位的职务，也不是人名{suggest(by, list(refs.posts))}"
+                )
 
 
 LIAISON = "联系"

@@ -99,7 +99,9 @@ def commissioners(refs: Refs, records: list[Record]) -> dict[str, model.Commissi
         if pid in out:
             refs.report.add(rec.place("assists"), refs.entity_of(pid), f"{refs.post_name(pid)}写了两个专员职务")
             continue
-        out[pid] = model.Commissioner(pid, holdings(rec.get("holders", []), f"{refs.post_name(pid)}的专员", refs.report))
+        out[pid] = model.Commissioner(
+            pid, holdings(rec.get("holders", []), f"{refs.post_name(pid)}的专员", refs.report)
+        )
     return dict(sorted(out.items(), key=lambda kv: refs.posts[kv[0]].order))
 
 
@@ -116,9 +118,7 @@ def vacancies(refs: Refs, directory: model.Directory) -> None:
     for post in directory.posts:
         if directory.holder(post) is None:
             partner = directory.partner(post)
-            cover = (
-                f"，由AB角{refs.post_name(partner.id)}代理"
-                if partner
-                else "，且没有AB角"
+            cover = f"，由AB角{refs.post_name(partner.id)}代理" if partner else "，且没有AB角"
+            refs.report.warn(
+                refs.records[post.id].place("id"), post.id, f"{refs.post_label(post.id)}在 {refs.day} 空缺{cover}"
             )
-            refs.report.warn(refs.records[post.id].place("id"), post.id, f"{refs.post_label(post.id)}在 {refs.day} 空缺{cover}")

@@ -129,9 +129,7 @@ def key_areas(groups: list[Record], sectors: dict[str, model.Sector], report: Re
                     hint = suggest(str(ref), list(sectors))
                     report.add((ref.line, ref.column), str(a["name"]), f"没有名为“{ref}”的领域{hint}")
             if not a["sectors"]:
-                report.add(
-                    a.place("sectors"), str(a["name"]), "这一重点领域不属于任何分管领域：监管盲区"
-                )
+                report.add(a.place("sectors"), str(a["name"]), "这一重点领域不属于任何分管领域：监管盲区")
             if a["basis"] == "inferred" and "note" not in a:
                 report.add(a.place("basis"), str(a["name"]), "推定的对应关系需要写 'note:' 说明理由")
             out.append(

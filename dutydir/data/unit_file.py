@@ -183,7 +183,11 @@ COMMISSIONERS = Mapping(
         Field("role", Text(), required=True, doc="Who may serve as commissioner."),
         Field("duty", Text(), required=True, doc="What commissioners do."),
         Field("posts", ListOf(COMMISSIONER), required=True, doc="One commissioner post per leader post."),
-        Field("basis", Choice(*BASES), doc="Whether the notice itself gives each leader one commissioner (default stated)."),
+        Field(
+            "basis",
+            Choice(*BASES),
+            doc="Whether the notice itself gives each leader one commissioner (default stated).",
+        ),
         Field("note", Text(), doc="Why an inferred layout holds."),
     ],
 )
@@ -287,7 +291,9 @@ UNIT_FILE = Mapping(
         Field("obligations", ListOf(OBLIGATION)),
         Field("obligations_note", Text()),
         Field("key_areas", KEY_AREAS),
-        Field("vocabulary", ListOf(VOCABULARY_ENTRY), doc="Words added to, or switched off in, the shipped vocabulary."),
+        Field(
+            "vocabulary", ListOf(VOCABULARY_ENTRY), doc="Words added to, or switched off in, the shipped vocabulary."
+        ),
     ],
     keys_name_entities=True,
 )

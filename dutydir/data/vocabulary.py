@@ -116,7 +116,9 @@ def words_by_sector(d: model.Directory, own: list[Any]) -> dict[str, tuple[str, 
         leads[str(record["word"])] = [str(s) for s in record.get("sectors", []) if s in d.sectors]
     out: dict[str, list[str]] = {name: [] for name in d.sectors}
     # Words the unit's own data already gives a sector (its key areas, its keywords) are not repeated.
-    given = {name: {a.name for a in d.key_areas if name in a.sectors} | set(s.keywords) for name, s in d.sectors.items()}
+    given = {
+        name: {a.name for a in d.key_areas if name in a.sectors} | set(s.keywords) for name, s in d.sectors.items()
+    }
     for word, targets in leads.items():
         if word in d.sectors:
             continue

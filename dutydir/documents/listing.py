@@ -85,7 +85,7 @@ def site_page_css(d: Directory) -> str:
 def table(head: list[str], rows: list[list[str]], nowrap: tuple[int, ...] = ()) -> str:
     """A table with a repeated header row; cells must already be escaped; columns in ``nowrap`` stay on one line."""
     th = "".join(f"<th>{h}</th>" for h in head)
-    cls = ['' if i not in nowrap else ' class="nowrap"' for i in range(len(head))]
+    cls = ["" if i not in nowrap else ' class="nowrap"' for i in range(len(head))]
     body = "".join(
         "<tr>" + "".join(f"<td{cls[i]}>{c or NONE}</td>" for i, c in enumerate(row)) + "</tr>" for row in rows
     )
@@ -98,7 +98,10 @@ def facts(d: Directory, post: Post) -> str:
     rows = [
         ("单位", esc(d.unit.name)),
         ("职务", esc(post.name)),
-        ("现任", esc(f"{holder.person}（{holder.title or post.name}，{holder.start.isoformat()}起）") if holder else "空缺"),
+        (
+            "现任",
+            esc(f"{holder.person}（{holder.title or post.name}，{holder.start.isoformat()}起）") if holder else "空缺",
+        ),
     ]
     if post.overall:
         rows.append(("总体责任", esc(post.overall)))
@@ -139,7 +142,9 @@ def post_section(d: Directory, post: Post, top: int = 1) -> str:
     name = f"{holder.person} · {post.name}" if holder else f"{post.name}（空缺）"
     h = f"h{top + 1}"
     parts = [f'<section class="post"><h{top} class="title">{esc(name)} 安全生产权责清单</h{top}>']
-    parts.append(f'<p class="stamp">{esc(d.unit.name)} · {esc(d.notice.number)} · 更新日期{esc(updated(d).isoformat())}</p>')
+    parts.append(
+        f'<p class="stamp">{esc(d.unit.name)} · {esc(d.notice.number)} · 更新日期{esc(updated(d).isoformat())}</p>'
+    )
     parts.append(facts(d, post))
     parts.append(
         f'<p class="note block">说明：本清单据{esc(d.unit.short_name)}安全生产责任目录的数据生成，所列为{esc(updated(d).isoformat())}'
@@ -168,7 +173,9 @@ def post_section(d: Directory, post: Post, top: int = 1) -> str:
         parts.append(f'<{h} class="part">{next(heads)}、工作机制</{h}>')
         note = f'<p class="note">{esc(d.obligations_note)}</p>' if d.obligations_note else ""
         # The remark belongs to the table: on a page of its own it would be a page of one line.
-        parts.append(f'<div class="block">{table(["责任主体", "事项", "最低频次", "依据"], rows, nowrap=(2, 3))}{note}</div>')
+        parts.append(
+            f'<div class="block">{table(["责任主体", "事项", "最低频次", "依据"], rows, nowrap=(2, 3))}{note}</div>'
+        )
     parts.append("</section>")
     return "".join(parts)
 
@@ -181,9 +188,7 @@ def page(d: Directory, title: str, sections: list[str], css: str | None = None) 
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         # No icon of its own: without this line a browser asks the server for /favicon.ico, which is not there.
         f'<link rel="icon" href="data:,">'
-        f"<title>{esc(title)}</title>{style}</head>\n<body>\n"
-        + "\n".join(sections)
-        + "\n</body></html>\n"
+        f"<title>{esc(title)}</title>{style}</head>\n<body>\n" + "\n".join(sections) + "\n</body></html>\n"
     )
 
 
@@ -195,7 +200,9 @@ def post_list(d: Directory, post: Post, css: str | None = None) -> str:
 def unit_lists(d: Directory, css: str | None = None) -> str:
     """Every post's list in one document: a first page listing them, then each list on a new page; ``css`` as above."""
     title = f"{d.unit.short_name}政府领导安全生产权责清单"
-    rows = [[str(i), esc(leader_label(d, p)), esc(partner_label(d, p)), esc(p.clause)] for i, p in enumerate(d.posts, 1)]
+    rows = [
+        [str(i), esc(leader_label(d, p)), esc(partner_label(d, p)), esc(p.clause)] for i, p in enumerate(d.posts, 1)
+    ]
     cover = (
         f'<section class="cover"><h1 class="title">{esc(title)}</h1>'
         f'<p class="stamp">{esc(d.unit.name)} · {esc(d.notice.number)} · 更新日期{esc(updated(d).isoformat())}</p>'

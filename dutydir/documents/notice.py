@@ -91,7 +91,9 @@ def section_one(d: Directory) -> list[Paragraph]:
         out.append(Paragraph("", f"{AB_LEAD}{names}互为AB角。"))
     if d.commissioner_role:
         out.append(
-            Paragraph(d.commissioner_clause, f"（{CN[n]}）{d.commissioner_role}作为安全生产协调专员，{d.commissioner_duty}。")
+            Paragraph(
+                d.commissioner_clause, f"（{CN[n]}）{d.commissioner_role}作为安全生产协调专员，{d.commissioner_duty}。"
+            )
         )
         n += 1
     if d.safety_office:

@@ -35,7 +35,7 @@ def sheet_title(name: str, taken: set[str]) -> str:
     title, n = base, 1
     while title in taken:
         n += 1
-        title = f"{base[:28 - len(str(n))]}_{n}"
+        title = f"{base[: 28 - len(str(n))]}_{n}"
     taken.add(title)
     return title
 

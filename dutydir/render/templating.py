@@ -94,7 +94,8 @@ def environment(overrides: Path | None = None) -> Environment:
     env.globals.update(heading=heading, table=table, cat=cat, NONE=Markup("—"))
     # Set on a heading, leaves its section out of the search index (Material reads data-search-exclude).
     env.globals.update(
-        UNINDEXED=Markup(' { data-search-exclude="true" }'), ADDED_FOR_SEARCH="（为便于检索添加，非通知原文）",
+        UNINDEXED=Markup(' { data-search-exclude="true" }'),
+        ADDED_FOR_SEARCH="（为便于检索添加，非通知原文）",
         FROM_VOCABULARY="（dutydir 自带的工作安全词表，为便于检索添加，非通知原文）",
     )
     return env

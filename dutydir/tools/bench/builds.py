@@ -143,7 +143,9 @@ def same_files(a: Path, b: Path) -> tuple[int, list[str]]:
         one, other = (a / f).read_bytes(), (b / f).read_bytes()
         if Path(f).match(material_search.WORKER_GLOB):
             # The hooks fix Material's search worker after the build; a plain build has it as Material ships it.
-            one, other = (x.replace(material_search.AFTER.encode(), material_search.BEFORE.encode()) for x in (one, other))
+            one, other = (
+                x.replace(material_search.AFTER.encode(), material_search.BEFORE.encode()) for x in (one, other)
+            )
         if one != other and (f != SEARCH_INDEX or search_entries(one) != search_entries(other)):
             differ.append(f)
     return len(files_a | files_b), differ

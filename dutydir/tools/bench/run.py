@@ -52,7 +52,9 @@ def run(quick: bool, runs: int) -> results.Results:
             for i, (units, n) in enumerate(sizes)
         ]
         shares = measure.profile_shares(prof)
-        shards = shard_measure.measure(bench, 2 if quick else SHARD_UNITS, [1, 2] if quick else list(SHARD_SIZES), progress)
+        shards = shard_measure.measure(
+            bench, 2 if quick else SHARD_UNITS, [1, 2] if quick else list(SHARD_SIZES), progress
+        )
     searching = search.measure(progress)
     info["负载（结束时）"] = load()
     minutes = (time.perf_counter() - started) / 60

@@ -141,7 +141,9 @@ def publish_after_appoint(dest: Path, data: Path, env: dict[str, str], whole: bo
 def index_alone(release: Path, copy: Path, env: dict[str, str]) -> Run:
     """Pagefind alone indexing a copy of a published site (hard links, its own index left out)."""
     shutil.copytree(release, copy, copy_function=os.link, ignore=shutil.ignore_patterns("pagefind"))
-    index = "import sys; from pathlib import Path; from dutydir.build import pagefind; pagefind.index(Path(sys.argv[1]))"
+    index = (
+        "import sys; from pathlib import Path; from dutydir.build import pagefind; pagefind.index(Path(sys.argv[1]))"
+    )
     run = timed([[sys.executable, "-c", index, str(copy)]], env)
     shutil.rmtree(copy)
     return run
@@ -157,14 +159,18 @@ def district_publish(bench: Bench, work: Path, cache: Path, pdf: str = "on") -> 
     publish = [DUTYDIR, "publish", str(work / f"www-district-pdf-{pdf}"), "--data", str(data / "leaders.yaml")]
     timed([publish], env)
     post, person, day = DISTRICT_APPOINT
-    return timed([[DUTYDIR, "appoint", post, person, "--date", day, "--data", str(data / "leaders.yaml")], publish], env)
+    return timed(
+        [[DUTYDIR, "appoint", post, person, "--date", day, "--data", str(data / "leaders.yaml")], publish], env
+    )
 
 
 def city_size(bench: Bench, work: Path, units: int) -> CitySize:
     """A first sharded build with 2 workers of a city of so many units, from an empty chart cache."""
     data, site, store, cache = (work / f"size-{units}-{name}" for name in ("data", "site", "store", "cache"))
     synth.synth(data, units, SEED)
-    run = timed([[DUTYDIR, "build-site", str(site), "--shards", str(store), "--jobs", "2"]], bench.env(cache, data, "auto"))
+    run = timed(
+        [[DUTYDIR, "build-site", str(site), "--shards", str(store), "--jobs", "2"]], bench.env(cache, data, "auto")
+    )
     pages = sum(1 for _ in site.rglob("*.html"))
     shutil.rmtree(site)
     shutil.rmtree(store)
