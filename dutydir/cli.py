@@ -23,7 +23,7 @@ from dutydir.data.units import load_site
 from dutydir.render import diff_text
 from dutydir.tools import synth, versions
 from dutydir.tools.names import cn
-from dutydir.usage import Commands, Day, fail, fail_data
+from dutydir.usage import CONFIG_OPTION, Commands, Day, fail, fail_data
 
 
 @click.group(cls=Commands)
@@ -71,13 +71,7 @@ def check(file: str, day: dt.date | None) -> None:
 @cli.command("publish")
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
 @DATA_OPTION
-@click.option(
-    "--config",
-    default="mkdocs.yml",
-    show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="MkDocs 配置文件。",
-)
+@CONFIG_OPTION
 @click.option(
     "--if-changed", is_flag=True, help="只在今天应显示的内容与正在发布的版本不同时才重新构建（供定时任务使用）。"
 )
@@ -170,7 +164,7 @@ def synth_command(out: Path, units: int, seed: int) -> None:
 
 @cli.command("render")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path))
+@CONFIG_OPTION
 @click.option("--data", type=click.Path(path_type=Path), help="数据文件（默认为 mkdocs.yml 中指定的）。")
 @click.option("--date", "day", type=Day(), help="按这一天的任职情况（默认今天）。")
 def render_command(out: Path, config: Path, data: Path | None, day: dt.date | None) -> None:
@@ -194,7 +188,7 @@ def render_command(out: Path, config: Path, data: Path | None, day: dt.date | No
 
 
 @cli.command("notice")
-@click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as a .docx.")
+@click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), help="同时写成 Word 文件（.docx）。")
 @click.option("--date", "day", type=Day(), help="按这一天的分工（默认今天）。")
 @DATA_OPTION
 def notice_command(docx_path: Path | None, day: dt.date | None, data: Path) -> None:

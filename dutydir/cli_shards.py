@@ -13,11 +13,8 @@ from dutydir.build import makefile, merge, sharded, site_wide
 from dutydir.build.sharded_publish import ERRORS
 from dutydir.build.site_plan import FILE, Plan, make_plan
 from dutydir.data.errors import DataError
-from dutydir.usage import Day, fail, fail_data
+from dutydir.usage import CONFIG_OPTION, Day, fail, fail_data
 
-CONFIG_OPTION = click.option(
-    "--config", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path)
-)
 DATA_OPTION = click.option("--data", type=click.Path(path_type=Path), help="数据文件（默认取 mkdocs.yml 中的设置）。")
 DAY_OPTION = click.option("--date", "day", type=Day(), help="按这一天的任职情况构建（默认今天）。")
 BUILD_ERRORS = ERRORS

@@ -79,6 +79,26 @@ class Day(click.ParamType):
             self.fail(str(e), param, ctx)
 
 
+class ConfigFile(click.ParamType):
+    """mkdocs.yml, or another MkDocs configuration file, that must exist: its absence said in Chinese."""
+
+    name = "文件"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        """The file's path, or a usage error naming what to do."""
+        path = Path(str(value))
+        if not path.is_file():
+            what = "不是文件" if path.exists() else "不存在"
+            self.fail(f"MkDocs 配置文件 {path} {what}，请在有 mkdocs.yml 的目录中运行，或用 --config 指定", param, ctx)
+        return path
+
+
+CONFIG_OPTION = click.option(
+    "--config", default="mkdocs.yml", show_default=True, type=ConfigFile(), help="MkDocs 配置文件。"
+)
+"""The --config option of every command that builds: an existing MkDocs configuration file."""
+
+
 def fail_data(e: DataError, file: str | Path, outcome: str = "") -> NoReturn:
     """Print every problem of the data, then one line with their count and what became of the command; exit 1."""
     for problem in e.problems:

@@ -93,6 +93,18 @@ def test_publish_refuses_a_real_folder(project: Path) -> None:
     assert (dest / "index.html").read_text(encoding="utf-8") == "old site"
 
 
+def test_a_missing_config_is_one_chinese_line(project: Path) -> None:
+    (project / "mkdocs.yml").unlink()
+    for command in (["publish", "www"], ["render", "out"], ["build-site", "site"], ["plan", "store"]):
+        result = CliRunner().invoke(cli, command, prog_name="dutydir")
+        assert (result.exit_code, result.stderr) == (
+            2,
+            "dutydir：'--config' 的值无效：MkDocs 配置文件 mkdocs.yml 不存在，请在有 mkdocs.yml 的目录中运行，"
+            f"或用 --config 指定（用法见 dutydir {command[0]} --help）\n",
+        )
+    assert not (project / "www").exists() and not (project / "out").exists()
+
+
 def test_broken_links_are_found(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
