@@ -95,7 +95,7 @@ def test_publish_refuses_a_real_folder(project: Path) -> None:
 
 def test_a_missing_config_is_one_chinese_line(project: Path) -> None:
     (project / "mkdocs.yml").unlink()
-    for command in (["publish", "www"], ["render", "out"], ["build-site", "site"], ["plan", "store"]):
+    for command in (["publish", "www"], ["render", "out"], ["build-site", "site", "--shards", "store"], ["plan", "store"]):
         result = CliRunner().invoke(cli, command, prog_name="dutydir")
         assert (result.exit_code, result.stderr) == (
             2,
