@@ -17,7 +17,7 @@ from dutydir.build.svg import ChartError
 from dutydir.cli_edits import COMMANDS as EDIT_COMMANDS
 from dutydir.cli_edits import DATA_OPTION, DEFAULT_DATA, effective
 from dutydir.cli_shards import COMMANDS as SHARD_COMMANDS
-from dutydir.data.errors import DataError
+from dutydir.data.errors import DataError, write_reason
 from dutydir.data.load import load_directory
 from dutydir.data.units import load_site
 from dutydir.render import diff_text
@@ -188,15 +188,18 @@ def render_command(out: Path, config: Path, data: Path | None, day: dt.date | No
 
 
 @cli.command("notice")
-@click.option("--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), help="同时写成 Word 文件（.docx）。")
+@click.option(
+    "--docx", "docx_path", type=click.Path(dir_okay=False, path_type=Path), help="同时写成 Word 文件（.docx）。"
+)
 @click.option("--date", "day", type=Day(), help="按这一天的分工（默认今天）。")
 @DATA_OPTION
 def notice_command(docx_path: Path | None, day: dt.date | None, data: Path) -> None:
-    """Write section 一 of the notice (明确安全生产责任分工) from the data, in the notice's words, for a new notice.
+    """按数据写出通知第一部分（明确安全生产责任分工），用通知的说法，供起草新通知。
 
-    Prints the text; with --docx also writes it as Word laid out per GB/T 9704 (2号小标宋 title,
-    3号仿宋 body, 22 lines of 28 characters).
+    把文字输出到屏幕；加 --docx 时同时写成 Word 文件，版式按 GB/T 9704
+    （标题2号小标宋，正文3号仿宋，每页22行、每行28字）。
 
+    \b
     例：dutydir notice --docx 分工.docx
     """
     from dutydir.documents import notice, notice_docx
@@ -210,7 +213,7 @@ def notice_command(docx_path: Path | None, day: dt.date | None, data: Path) -> N
         try:
             docx_path.write_bytes(notice_docx.notice_docx(directory))
         except OSError as e:
-            fail(f"dutydir: 无法写入 {docx_path}：{e.strerror}")
+            fail(f"dutydir：无法写入 {docx_path}：{write_reason(e)}")
         click.echo(f"已写入 {docx_path}", err=True)
 
 

@@ -4,6 +4,7 @@ clerks write them, and the one way a command reports what failed."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,17 @@ import click
 from dutydir.data.dates import BadDay, parse_day
 from dutydir.data.errors import DataError
 
+# click.Path's complaints, in English, and what they say.
+PATH_COMPLAINTS = {
+    "is a file": "是文件，这里应是文件夹",
+    "is a directory": "是文件夹，这里应是文件",
+    "does not exist": "不存在",
+    "is not readable": "没有读取权限",
+    "is not writable": "没有写入权限",
+    "is not executable": "不可执行",
+}
+PATH_COMPLAINT = re.compile(r"^(?:File|Directory|Path) (['\"])(?P<path>.*)\1 (?P<what>[a-z ]+)\.$", re.DOTALL)
+
 
 def chinese(e: click.ClickException) -> str:
     """The message of a command-line mistake, in Chinese."""
@@ -23,6 +35,9 @@ def chinese(e: click.ClickException) -> str:
         return f"缺少{what} {hint}"
     if isinstance(e, click.BadParameter):
         hint = e.param.get_error_hint(e.ctx) if e.param is not None else "参数"
+        match = PATH_COMPLAINT.match(e.message)
+        if match and match["what"] in PATH_COMPLAINTS:
+            return f"{hint} 的值无效：{match['path']} {PATH_COMPLAINTS[match['what']]}"
         return f"{hint} 的值无效：{e.message}"
     if isinstance(e, click.NoSuchOption):
         close = f"，是否指 {'、'.join(sorted(e.possibilities))}？" if e.possibilities else ""

@@ -117,5 +117,3 @@ def axe_violations(page: Page, source: str) -> list[str]:
 def site_path(page: Page, root: str) -> str:
     """The page's address relative to the site root."""
     return page.url[len(root) :] if page.url.startswith(root) else page.url
-
-

@@ -67,7 +67,9 @@ def test_leader_page(site: Path) -> None:
     # The mark's explanation is a paragraph of its own, not run into the documents' line after it.
     paragraphs = re.findall(r"<p>(.*?)</p>", path.read_text(encoding="utf-8"), re.S)
     note = [re.sub(r"<[^>]+>", "", p) for p in paragraphs if "标“推定”的协调专员" in p]
-    assert note == ["标“推定”的协调专员：通知一（三）没有写明每位领导各配一名，按每位领导一名列出是本目录的推定，说明见工作机制。"]
+    assert note == [
+        "标“推定”的协调专员：通知一（三）没有写明每位领导各配一名，按每位领导一名列出是本目录的推定，说明见工作机制。"
+    ]
     partner, _ = resolve(site, page_url(site, path), "../fuquzhang-gongan/")
     assert partner == site / "leaders" / "fuquzhang-gongan" / "index.html"
     assert parse(partner).h1 == ["刘辉 · 副区长"]
@@ -286,7 +288,9 @@ def test_nothing_is_loaded_from_outside_the_site(site: Path) -> None:
             if name in URL_ATTRIBUTES:
                 refs = [part.strip() for part in value.split(",")] if name == "srcset" else [value.strip()]
                 # mailto: opens the reader's mail program, and data: is inline: neither is a request.
-                outside += [(url, tag, name, r) for r in refs if EXTERNAL.match(r) and not r.startswith(("mailto:", "data:"))]
+                outside += [
+                    (url, tag, name, r) for r in refs if EXTERNAL.match(r) and not r.startswith(("mailto:", "data:"))
+                ]
             elif re.match(r"^\s*(https?:)?//", value):
                 outside.append((url, tag, name, value))
         # CSS in <style> elements and style attributes.

@@ -55,9 +55,7 @@ CASES = [
             "可用的字段：id、name、role、clause、overall、sectors、holders、acting、liaises、note"
         ],
     ),
-    Case(
-        "missing-required", "    role: mayor\n", "", ["leaders.yaml:14:5: zhenzhang: 职务缺少必填字段“role”"]
-    ),
+    Case("missing-required", "    role: mayor\n", "", ["leaders.yaml:14:5: zhenzhang: 职务缺少必填字段“role”"]),
     Case(
         "wrong-type-count",
         "    times: 1",
@@ -131,7 +129,9 @@ CASES = [
         "invalid-choice",
         "    role: mayor",
         "    role: mayr",
-        ["leaders.yaml:16:11: zhenzhang: “mayr”不是可用的值，应为以下之一：mayor、executive、member（是否指“mayor”？）"],
+        [
+            "leaders.yaml:16:11: zhenzhang: “mayr”不是可用的值，应为以下之一：mayor、executive、member（是否指“mayor”？）"
+        ],
     ),
     Case(
         "invalid-period",
@@ -232,7 +232,9 @@ CASES = [
         "commissioners-basis-misspelt",
         "  duty: 协助镇领导推进安全生产工作\n",
         "  duty: 协助镇领导推进安全生产工作\n  basis: infered\n",
-        ["leaders.yaml:52:10: commissioners: “infered”不是可用的值，应为以下之一：stated、inferred（是否指“inferred”？）"],
+        [
+            "leaders.yaml:52:10: commissioners: “infered”不是可用的值，应为以下之一：stated、inferred（是否指“inferred”？）"
+        ],
     ),
     Case(
         "term-ends-before-start",
@@ -244,9 +246,7 @@ CASES = [
         "terms-overlap",
         "        title: 副镇长\n        from: 2024-01-02",
         "        title: 副镇长\n        from: 2024-01-02\n      - person: 刘五\n        title: 副镇长\n        from: 2024-05-01",
-        [
-            "leaders.yaml:46:15: 刘五: 自 2024-05-01 起的任职与张三的任职（fu-b）重叠；请给张三写一个在此之前的结束日期"
-        ],
+        ["leaders.yaml:46:15: 刘五: 自 2024-05-01 起的任职与张三的任职（fu-b）重叠；请给张三写一个在此之前的结束日期"],
     ),
     Case(
         "text-file-missing",
@@ -524,8 +524,7 @@ def test_missing_file(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["check", str(tmp_path / "nope.yaml")])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"{tmp_path}/nope.yaml:1:1: nope.yaml: 无法读取文件：文件不存在\n"
-        f"{tmp_path}/nope.yaml：1处错误\n",
+        f"{tmp_path}/nope.yaml:1:1: nope.yaml: 无法读取文件：文件不存在\n{tmp_path}/nope.yaml：1处错误\n",
     )
 
 

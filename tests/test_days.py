@@ -55,7 +55,13 @@ def move_gas(text: str, d: Directory) -> edit.Change:
 def dinglin_away(text: str, d: Directory) -> edit.Change:
     """邓辉 stands in for 丁力 from 2026-11-20 to 2026-11-30."""
     return edit.acting(
-        text, d, "fuquzhang-jiaotong", "dangzu-chengjian", (dt.date(2026, 11, 20), SWITCH - dt.timedelta(1)), "外出学习", False
+        text,
+        d,
+        "fuquzhang-jiaotong",
+        "dangzu-chengjian",
+        (dt.date(2026, 11, 20), SWITCH - dt.timedelta(1)),
+        "外出学习",
+        False,
     )
 
 

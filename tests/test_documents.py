@@ -31,7 +31,7 @@ from tests.conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "dutydir" / "documents" / popolo.SCHEMA_FILE).read_text(encoding="utf-8"))
 PUNCTUATION = re.compile(r"[\s\W_]+")
-EVIL = "=HYPERLINK(\"http://x\")</style><script>alert(1)</script>"
+EVIL = '=HYPERLINK("http://x")</style><script>alert(1)</script>'
 
 
 def hostile(d: Directory) -> Directory:
@@ -82,7 +82,9 @@ def test_notice_docx_is_laid_out_as_an_official_document(directory: Directory) -
     body = doc.paragraphs[3].runs[-1]
     assert (body.font.size, east_asian(body)) == (Pt(16), "仿宋")
     section = doc.sections[0]
-    margins = [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin) if m]
+    margins = [
+        round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin) if m
+    ]
     assert margins == [37, 35, 28, 26]
     grid: Any = section._sectPr.find(qn("w:docGrid"))
     area_h, area_w = 225 / 25.4 * 72, 156 / 25.4 * 72
@@ -160,7 +162,12 @@ def test_formulas_stay_text(directory: Directory) -> None:
     assert ws["A3"].value == EVIL and ws["A3"].data_type == "s"
 
 
-EXPECTED_RULES = {"quarter": ("MONTHLY", 3), "two_months": ("MONTHLY", 2), "month": ("MONTHLY", 1), "year": ("YEARLY", 1)}
+EXPECTED_RULES = {
+    "quarter": ("MONTHLY", 3),
+    "two_months": ("MONTHLY", 2),
+    "month": ("MONTHLY", 1),
+    "year": ("YEARLY", 1),
+}
 
 
 def test_calendars_parse_back_with_the_notices_rules(directory: Directory) -> None:
@@ -178,7 +185,10 @@ def test_calendars_parse_back_with_the_notices_rules(directory: Directory) -> No
     start = quarterly.decoded("DTSTART")
     rule = rrulestr(quarterly["RRULE"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time()))
     assert [d.date() for d in rule[:3]] == [dt.date(2022, 4, 1), dt.date(2022, 7, 1), dt.date(2022, 10, 1)]
-    counts = [len(list(icalendar.Calendar.from_ical(calendar.post_calendar(directory, p)).walk("VEVENT"))) for p in directory.posts]
+    counts = [
+        len(list(icalendar.Calendar.from_ical(calendar.post_calendar(directory, p)).walk("VEVENT")))
+        for p in directory.posts
+    ]
     assert counts == [1, 3] + [2] * (len(directory.posts) - 2)
 
 
@@ -194,7 +204,9 @@ def test_the_data_can_set_the_day(directory: Directory) -> None:
 def test_twice_a_period_makes_two_events(directory: Directory) -> None:
     o = Obligation("members", "三（一）", "调研", "month", 2)
     events: list[Any] = list(
-        icalendar.Calendar.from_ical(calendar.unit_calendar(dataclasses.replace(directory, obligations=(o,)))).walk("VEVENT")
+        icalendar.Calendar.from_ical(calendar.unit_calendar(dataclasses.replace(directory, obligations=(o,)))).walk(
+            "VEVENT"
+        )
     )
     assert [e.decoded("DTSTART") for e in events] == [dt.date(2022, 4, 1), dt.date(2022, 4, 16)]
 
@@ -243,7 +255,16 @@ def test_list_escapes_data_in_html_and_css(directory: Directory) -> None:
 def test_list_carries_what_a_printed_list_needs(directory: Directory) -> None:
     post = directory.posts[2]
     html = listing.post_list(directory, post)
-    for text in ("陈晓红", "阳逻经济开发区", "全面负责", "祝莹（副区长）", "待明确", "新政办〔2022〕4号", "更新日期2022-03-09", "编制安全生产权责清单"):
+    for text in (
+        "陈晓红",
+        "阳逻经济开发区",
+        "全面负责",
+        "祝莹（副区长）",
+        "待明确",
+        "新政办〔2022〕4号",
+        "更新日期2022-03-09",
+        "编制安全生产权责清单",
+    ):
         assert text in html
     assert "每两个月至少1次" in html and "<nav" not in html and "<script" not in html
     assert "<th>安全生产协调专员</th><td>待明确（推定）</td>" in html
@@ -271,7 +292,9 @@ def test_documents_describe_the_last_change_in_force(directory: Directory) -> No
     # A change still to come is not in force: the documents of 2025-01-01 describe the notice's day.
     assert updated(dataclasses.replace(directory, posts=posts, as_of=dt.date(2025, 1, 1))) == dt.date(2022, 3, 9)
     # So a new day alone prints nothing again.
-    assert listing.unit_lists(directory) == listing.unit_lists(dataclasses.replace(directory, as_of=dt.date(2026, 6, 1)))
+    assert listing.unit_lists(directory) == listing.unit_lists(
+        dataclasses.replace(directory, as_of=dt.date(2026, 6, 1))
+    )
 
 
 def test_documents_are_the_same_for_the_same_data(directory: Directory, tmp_path: Path) -> None:
@@ -294,12 +317,32 @@ def test_notice_command_prints_section_one_and_writes_docx(tmp_path: Path, direc
     assert [p.text for p in docx.Document(str(out)).paragraphs if p.text][1] == notice.TITLE
 
 
+def test_notice_command_says_in_chinese_why_the_docx_was_not_written(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dutydir.cli import cli
+
+    data = ["notice", "--data", str(ROOT / "data" / "leaders.yaml"), "--date", "2026-01-01", "--docx"]
+    out = tmp_path / "无此文件夹" / "分工.docx"
+    result = CliRunner().invoke(cli, [*data, str(out)], prog_name="dutydir")
+    assert (result.exit_code, result.stderr) == (1, f"dutydir：无法写入 {out}：所在的文件夹不存在\n")
+    result = CliRunner().invoke(cli, [*data, str(tmp_path)], prog_name="dutydir")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"dutydir：'--docx' 的值无效：{tmp_path} 是文件夹，这里应是文件（用法见 dutydir notice --help）\n",
+    )
+
+
 def test_notice_command_reports_bad_data_in_one_line_each(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from dutydir.cli import cli
 
-    text = (ROOT / "data" / "leaders.yaml").read_text(encoding="utf-8").replace("    times: 1\n", "    times: 1\n    first: 2026-13-01\n", 1)
+    text = (
+        (ROOT / "data" / "leaders.yaml")
+        .read_text(encoding="utf-8")
+        .replace("    times: 1\n", "    times: 1\n    first: 2026-13-01\n", 1)
+    )
     bad = tmp_path / "leaders.yaml"
     bad.write_text(text, encoding="utf-8")
     (tmp_path / "notice.md").write_text("", encoding="utf-8")
@@ -312,7 +355,11 @@ def test_notice_command_reports_bad_data_in_one_line_each(tmp_path: Path) -> Non
 def test_the_data_may_set_a_first_day(tmp_path: Path) -> None:
     from dutydir.data.load import load_directory
 
-    text = (ROOT / "data" / "leaders.yaml").read_text(encoding="utf-8").replace("    times: 1\n", "    times: 1\n    first: 2026-01-15\n", 1)
+    text = (
+        (ROOT / "data" / "leaders.yaml")
+        .read_text(encoding="utf-8")
+        .replace("    times: 1\n", "    times: 1\n    first: 2026-01-15\n", 1)
+    )
     path = tmp_path / "leaders.yaml"
     path.write_text(text, encoding="utf-8")
     (tmp_path / "notice.md").write_text((ROOT / "data" / "notice.md").read_text(encoding="utf-8"), encoding="utf-8")

@@ -44,8 +44,7 @@ def test_data_file_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "leaders.yaml")
     assert check_in_process(tmp_path) == (
         1,
-        "leaders.yaml:1:1: leaders.yaml: 无法读取文件：不是普通文件（可能是目录、管道或设备）\n"
-        "leaders.yaml：1处错误\n",
+        "leaders.yaml:1:1: leaders.yaml: 无法读取文件：不是普通文件（可能是目录、管道或设备）\nleaders.yaml：1处错误\n",
     )
 
 

@@ -25,7 +25,7 @@ def body(path: Path) -> str:
 def test_search_partial_differs_only_by_the_dialogs_name() -> None:
     theirs = (THEME / "partials" / "search.html").read_text(encoding="utf-8")
     assert theirs.startswith(BANNER)
-    named = theirs[len(BANNER) :].replace('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">", 1)
+    named = theirs[len(BANNER) :].replace('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">', 1)
     assert named != theirs[len(BANNER) :]
     assert body(OVERRIDES / "partials" / "search.html") == named
 

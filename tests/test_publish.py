@@ -95,7 +95,12 @@ def test_publish_refuses_a_real_folder(project: Path) -> None:
 
 def test_a_missing_config_is_one_chinese_line(project: Path) -> None:
     (project / "mkdocs.yml").unlink()
-    for command in (["publish", "www"], ["render", "out"], ["build-site", "site", "--shards", "store"], ["plan", "store"]):
+    for command in (
+        ["publish", "www"],
+        ["render", "out"],
+        ["build-site", "site", "--shards", "store"],
+        ["plan", "store"],
+    ):
         result = CliRunner().invoke(cli, command, prog_name="dutydir")
         assert (result.exit_code, result.stderr) == (
             2,
@@ -103,6 +108,15 @@ def test_a_missing_config_is_one_chinese_line(project: Path) -> None:
             f"或用 --config 指定（用法见 dutydir {command[0]} --help）\n",
         )
     assert not (project / "www").exists() and not (project / "out").exists()
+
+
+def test_a_file_where_a_folder_belongs_is_said_in_chinese(project: Path) -> None:
+    (project / "www").write_text("a file", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["publish", "www"], prog_name="dutydir")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "dutydir：'DEST' 的值无效：www 是文件，这里应是文件夹（用法见 dutydir publish --help）\n",
+    )
 
 
 def test_broken_links_are_found(tmp_path: Path) -> None:

@@ -161,6 +161,6 @@ def test_an_unwritable_dest_is_one_line(project: Path) -> None:  # noqa: F811
     result = CliRunner().invoke(cli, ["publish", str(dest), "--data", str(project / "data" / "leaders.yaml")])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"未发布：发布失败：Not a directory（{project / 'www' / 'anquan.releases'}）；线上网站保持原样\n",
+        f"未发布：发布失败：路径中的某一级是文件，不是文件夹（{project / 'www' / 'anquan.releases'}）；线上网站保持原样\n",
     )
     shutil.rmtree(project / "cache", ignore_errors=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -44,6 +47,17 @@ def test_plain_mkdocs_build_of_the_rendered_folder_is_the_hooks_build(built: Bui
     assert differ == {"search/search_index.json", "sitemap.xml.gz", worker} & differ
     html = [name for name in hooks if name.endswith(".html")]
     assert len(html) > 80 and all(hooks[name] == without[name] for name in html)
+
+
+def test_render_in_a_terminal_says_one_line(built: Build, tmp_path: Path) -> None:
+    # A process of its own: jieba writes its notes to the stderr it found when first imported.
+    out = tmp_path / "out"
+    env = {**os.environ, "DUTYDIR_CACHE": str(built.cache), "DUTYDIR_DATE": AS_OF.isoformat()}
+    env.pop("DUTYDIR_DATA", None)
+    command = [str(Path(sys.executable).parent / "dutydir"), "render", str(out), "--config", str(ROOT / "mkdocs.yml")]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith(f"已在 {out}/docs 写出 1 个单位的 ")
 
 
 def test_render_refuses_a_folder_with_files(tmp_path: Path) -> None:

@@ -32,7 +32,10 @@ def test_defaults_and_values() -> None:
     [
         ({"serach": "pagefind"}, "extra.dutydir.serach: 没有这项设置（是否指“search”？）"),
         ({"data": "x.yaml"}, "extra.dutydir.data: 没有这项设置（是否指“data_file”？）"),
-        ({"colour": "red"}, "extra.dutydir.colour: 没有这项设置（可用的设置：data_file、as_of、cache_dir、pdf_cache_dir、pdf、search、templates、offline）"),
+        (
+            {"colour": "red"},
+            "extra.dutydir.colour: 没有这项设置（可用的设置：data_file、as_of、cache_dir、pdf_cache_dir、pdf、search、templates、offline）",
+        ),
         ({"as_of": "2026-13-01"}, "extra.dutydir.as_of: “2026-13-01”不是日期（应如 2026-12-01）"),
         ({"search": "lunr"}, "extra.dutydir.search: “lunr”不是以下之一：auto、material、pagefind"),
     ],

@@ -141,7 +141,9 @@ def test_a_units_fingerprint_changes_with_its_own_data_only(tmp_path: Path) -> N
     assert before.site_wide != after.site_wide
 
 
-def test_the_pdf_switch_is_in_the_plan_and_in_every_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_pdf_switch_is_in_the_plan_and_in_every_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = copy_project(tmp_path / "p", data="")
     shutil.rmtree(root / "data")
     done = subprocess.run([DUTYDIR, "synth", "--units", "2", "data"], cwd=root, capture_output=True, text=True)

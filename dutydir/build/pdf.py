@@ -7,7 +7,6 @@ one browser per core.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import re
@@ -21,21 +20,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from dutydir.data.errors import write_reason
+
 # Bumped whenever the printing changes, so old cache entries are not reused.
 CACHE_VERSION = "2"
 CHROMIUM = os.environ.get("DUTYDIR_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 PER_BROWSER = 8
 """Lists one browser prints before a second one is worth its start-up."""
-WRITE_REASONS = {
-    errno.ENOSPC: "磁盘已满",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.EROFS: "文件系统是只读的",
-    errno.EEXIST: "路径中的某一级是文件，不是文件夹",
-    errno.ENOTDIR: "路径中的某一级是文件，不是文件夹",
-}
-"""Why the cache could not be written, in Chinese, for the common reasons."""
 PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}")
 
 
@@ -106,7 +98,7 @@ class Printing:
         except PdfError as e:
             self.error = e
         except OSError as e:
-            reason = WRITE_REASONS.get(e.errno or 0, e.strerror or str(e))
+            reason = write_reason(e)
             self.error = PdfError(f"权责清单PDF无法写入缓存：{reason}（{e.filename or cache_dir}）")
 
     def wait(self) -> None:

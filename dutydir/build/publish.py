@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import os
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ from pathlib import Path
 from dutydir.build import freshness
 from dutydir.build.link_check import broken_links
 from dutydir.build.releases import ReleaseError, delete, locked, remove_debris, verify, write_manifest
+from dutydir.data.errors import write_reason
 from dutydir.data.units import Site, load_site
 from dutydir.stopping import die_with_parent, finishing_on_signals
 
@@ -103,7 +103,7 @@ def disk_errors(what: str) -> Iterator[None]:
         raise PublishError(str(e)) from None
     except OSError as e:
         where = f"（{e.filename}）" if e.filename else ""
-        reason = "磁盘已满" if e.errno == errno.ENOSPC else e.strerror
+        reason = write_reason(e)
         raise PublishError(f"{what}失败：{reason}{where}；线上网站保持原样") from None
 
 

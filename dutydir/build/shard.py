@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import re
 import shutil
 import tempfile
@@ -218,8 +217,3 @@ def search_entries(site: Path, main: bool, prefix: str, others: list[str]) -> li
     if main:
         return [d for d in docs if not d["location"].startswith(tuple(others))]
     return [d for d in docs if d["location"].startswith(prefix)]
-
-
-def quiet_jieba() -> None:
-    """jieba logs each dictionary load at DEBUG on its own handler; a worker building many shards stays quiet."""
-    logging.getLogger("jieba").setLevel(logging.WARNING)

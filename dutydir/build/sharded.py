@@ -20,6 +20,7 @@ from typing import Any
 from dutydir.build import link_check, merge, shard, site_wide
 from dutydir.build.site_plan import FILE, Plan, make_plan
 from dutydir.data.units import Site
+from dutydir.render import search_words
 
 FINGERPRINTS = "fingerprints"
 """The folder of the store holding each unit's fingerprint as a file of its own."""
@@ -111,12 +112,12 @@ def build_shards(
             task.run(*task.args)
         return
     # jieba's dictionary is loaded here once (a second or more) instead of once in every worker.
-    shard.quiet_jieba()
+    search_words.quiet_jieba()
     import jieba
 
     jieba.initialize()
     # One pool, forked before it starts its thread: this process runs no other threads.
-    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=fork(), initializer=shard.quiet_jieba) as pool:
+    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=fork(), initializer=search_words.quiet_jieba) as pool:
         futures = [pool.submit(task.run, *task.args) for task in tasks]
         for future in futures:
             future.result()

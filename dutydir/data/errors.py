@@ -62,9 +62,30 @@ OS_REASONS = {
 }
 
 
+# Why a file or folder cannot be written, in the same way.
+WRITE_REASONS = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "文件系统是只读的",
+    errno.EEXIST: "路径中的某一级是文件，不是文件夹",
+    errno.ENOTDIR: "路径中的某一级是文件，不是文件夹",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.ENOENT: "所在的文件夹不存在",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.EIO: "磁盘写入出错",
+}
+
+
 def os_reason(e: OSError) -> str:
     """Why an OS call failed, in Chinese where the reason is a common one."""
     return OS_REASONS.get(e.errno or 0, e.strerror or str(e))
+
+
+def write_reason(e: OSError) -> str:
+    """Why a write failed, in Chinese where the reason is a common one."""
+    return WRITE_REASONS.get(e.errno or 0, e.strerror or str(e))
 
 
 # PyYAML's words for the common slips, and the general "expected X, but found Y" form.

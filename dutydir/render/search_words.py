@@ -10,6 +10,7 @@ that fall under it and its keywords) are given to its page as search tags.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -88,6 +89,7 @@ def teach_jieba(units: Iterable[Directory]) -> None:
     """
     import jieba
 
+    quiet_jieba()
     jieba.initialize()
     for unit in units:
         for word in segmenter_words(unit):
@@ -99,6 +101,11 @@ def teach_jieba(units: Iterable[Directory]) -> None:
                 jieba.add_word(word, frequency(word))
                 UNDO.append(Change(word, total, jieba.dt.total, before, [(key, jieba.dt.FREQ[key]) for key in keys]))
                 TAUGHT.add(word)
+
+
+def quiet_jieba() -> None:
+    """Silence jieba's note of each dictionary load (DEBUG, on a handler of its own): noise in a clerk's terminal."""
+    logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 @contextlib.contextmanager

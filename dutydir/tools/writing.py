@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from dutydir.data.errors import os_reason, write_reason
 from dutydir.stopping import finishing_on_signals
 
 LOCK_WAIT = 30.0
@@ -47,7 +48,7 @@ def locked(path: Path, wait: float | None = None) -> Iterator[None]:
         try:
             fd = os.open(real, os.O_RDONLY | os.O_CLOEXEC)
         except OSError as e:
-            raise WriteError(f"打不开 {path}：{e.strerror}") from None
+            raise WriteError(f"打不开 {path}：{os_reason(e)}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -93,7 +94,7 @@ def write(path: Path, data: bytes) -> None:
             # No new file can sit beside it with its owner: write the same file, under the lock.
             write_in_place(real, data)
     except OSError as e:
-        raise WriteError(f"写入 {path} 失败：{e.strerror}") from None
+        raise WriteError(f"写入 {path} 失败：{write_reason(e)}") from None
 
 
 def replace(real: Path, info: os.stat_result, data: bytes) -> bool:
