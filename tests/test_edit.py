@@ -259,5 +259,26 @@ def test_diff_between_git_revisions(real_copy: Path) -> None:
     same = runner.invoke(cli, ["diff", str(real_copy), str(real_copy), "--data", str(real_copy)])
     assert (same.exit_code, same.stdout) == (0, "无变化。\n")
     bad = runner.invoke(cli, ["diff", "nosuch", "--data", str(real_copy)])
-    assert bad.exit_code == 1
-    assert bad.stderr.startswith(f"dutydir：“nosuch”既不是文件，也不是 {real_copy} 的 git 版本：fatal:")
+    assert (bad.exit_code, bad.stderr) == (
+        1,
+        f"dutydir：“nosuch”既不是文件，也不是 {real_copy} 的 git 版本：git 中没有“nosuch”这个版本\n",
+    )
+    # An old version with a fault: its problems name it, not the temporary file it was read from.
+    (folder / "notice.md").rename(folder / "通知.md")
+    subprocess.run([*git, "commit", "-qam", "notice renamed"], check=True)
+    broken = runner.invoke(cli, ["diff", "HEAD", "--data", str(real_copy)])
+    assert broken.exit_code == 1
+    assert broken.stderr.splitlines()[0].startswith(f"{real_copy}（HEAD）:")
+    assert broken.stderr.splitlines()[0].endswith("：文件不存在")
+
+
+def test_diff_without_git_is_one_chinese_line(real_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["diff", "--data", str(real_copy)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"dutydir：“HEAD”既不是文件，也不是 {real_copy} 的 git 版本：{real_copy.parent} 不在 git 仓库中，没有保存过的版本\n",
+    )
+    monkeypatch.setenv("PATH", str(real_copy.parent / "无此文件夹"))
+    result = runner.invoke(cli, ["diff", "--data", str(real_copy)])
+    assert (result.exit_code, result.stderr) == (1, "dutydir：“HEAD”不是文件；要读取 git 中的版本，请先安装 git\n")

@@ -8,8 +8,10 @@ import os
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
+from dutydir.data.errors import DataError
 from dutydir.data.load import load_directory
 from dutydir.model.directory import Directory
 from dutydir.model.history import cn_date, horizon, label
@@ -34,17 +36,44 @@ def version(ref: str | None, data: Path) -> Iterator[Path]:
         yield Path(ref)
         return
     folder = data.resolve().parent
-    result = subprocess.run(["git", "-C", str(folder), "show", f"{ref}:./{data.name}"], capture_output=True)
+    try:
+        result = subprocess.run(["git", "-C", str(folder), "show", f"{ref}:./{data.name}"], capture_output=True)
+    except OSError:
+        raise VersionError(f"“{ref}”不是文件；要读取 git 中的版本，请先安装 git") from None
     if result.returncode != 0:
-        reason = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["git 出错"]
-        raise VersionError(f"“{ref}”既不是文件，也不是 {data} 的 git 版本：{reason[0]}")
+        said = result.stderr.decode("utf-8", "replace").strip()
+        raise VersionError(f"“{ref}”既不是文件，也不是 {data} 的 git 版本：{git_reason(said, ref, data)}")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{data.name}.{ref.replace('/', '_')}.", suffix=".yaml")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(result.stdout)
         yield Path(tmp)
+    except DataError as e:
+        # The problems of an old version point into it by its name, not by the temporary file's.
+        named = f"{data}（{ref}）"
+        raise DataError([replace(q, path=named) if q.path == tmp else q for q in e.problems]) from None
     finally:
         os.unlink(tmp)
+
+
+# git's words, in English, for the usual slips, and what they mean to a clerk.
+GIT_REASONS = (
+    ("not a git repository", "{folder} 不在 git 仓库中，没有保存过的版本"),
+    ("invalid object name", "git 中没有“{ref}”这个版本"),
+    ("unknown revision", "git 中没有“{ref}”这个版本"),
+    ("does not exist in", "版本“{ref}”中没有 {name} 这个文件"),
+    ("exists on disk, but not in", "{name} 还没有提交到 git，版本“{ref}”中没有它"),
+    ("bad revision", "git 中没有“{ref}”这个版本"),
+    ("dubious ownership", "git 拒绝读取别人所有的仓库 {folder}（请用仓库的所有者运行）"),
+)
+
+
+def git_reason(said: str, ref: str, data: Path) -> str:
+    """Why git could not show the version, in Chinese for the usual reasons; git's own last line otherwise."""
+    for words, reason in GIT_REASONS:
+        if words in said:
+            return reason.format(folder=data.resolve().parent, ref=ref, name=data.name)
+    return (said.splitlines() or ["git 出错"])[-1]
 
 
 def diff(old_path: str | os.PathLike[str], new_path: str | os.PathLike[str]) -> list[str]:
