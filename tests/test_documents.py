@@ -365,3 +365,42 @@ def test_the_data_may_set_a_first_day(tmp_path: Path) -> None:
     (tmp_path / "notice.md").write_text((ROOT / "data" / "notice.md").read_text(encoding="utf-8"), encoding="utf-8")
     d, _ = load_directory(path, dt.date(2026, 1, 1))
     assert d.obligations[0].first == dt.date(2026, 1, 15) and d.obligations[1].first is None
+
+
+def test_a_change_dates_and_reprints_only_the_lists_it_changes(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dutydir.build.documents import own_documents
+    from dutydir.cli import cli
+    from dutydir.data.load import load_directory
+
+    data = tmp_path / "leaders.yaml"
+    data.write_bytes((ROOT / "data" / "leaders.yaml").read_bytes())
+    (tmp_path / "notice.md").write_bytes((ROOT / "data" / "notice.md").read_bytes())
+    day = dt.date(2026, 1, 1)
+    before, _ = load_directory(data, day)
+    edit = ["appoint", "丁力", "王新任", "--date", "2025-12-01", "--data", str(data)]
+    assert CliRunner().invoke(cli, edit).exit_code == 0
+    after, _ = load_directory(data, day)
+    old, new = own_documents(before, "", [before])[1], own_documents(after, "", [after])[1]
+    # The new holder's list and his AB partner's (it names him), and the whole unit's; no other list.
+    changed = sorted(path for path in new if new[path] != old[path])
+    assert changed == [
+        "documents/lists.pdf",
+        "documents/lists/dangzu-chengjian.pdf",
+        "documents/lists/fuquzhang-jiaotong.pdf",
+    ]
+    assert {
+        listing.list_day(after, p) for p in after.posts if p.id not in ("dangzu-chengjian", "fuquzhang-jiaotong")
+    } == {dt.date(2022, 3, 9)}
+    html, stamp = new["documents/lists/fuquzhang-jiaotong.pdf"]
+    assert stamp == "20251201000000"
+    assert "<th>更新日期</th><td>2025-12-01</td>" in html and "所列为2025-12-01起" in html
+    assert f"content: {listing.css_string('更新日期2025-12-01')}" in html
+    # The whole unit's list: its margins carry the unit's day; each list under its own day.
+    whole, _ = new["documents/lists.pdf"]
+    assert f"content: {listing.css_string('更新日期2025-12-01')}" in whole
+    assert whole.count("更新日期2022-03-09</p>") == len(after.posts) - 2
+    # The stylesheet the web lists share names no day: each web list says its own under its title.
+    shared = own_documents(after, "", [after])[0]["documents/lists.css"].decode("utf-8")
+    assert "@top-right" not in shared and listing.css_string("依据新政办〔2022〕4号") in shared

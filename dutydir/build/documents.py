@@ -37,8 +37,9 @@ def own_documents(
     out[prefix + paths.LISTS_CSS] = listing.stylesheet(unit).encode("utf-8")
     for post in unit.posts:
         css = urls.link(paths.list_html(post.id), paths.LISTS_CSS)
-        out[prefix + paths.list_html(post.id)] = listing.post_list(unit, post, css).encode("utf-8")
-        to_print[prefix + paths.list_pdf(post.id)] = (listing.post_list(unit, post), stamp)
+        day = listing.list_day(unit, post)
+        out[prefix + paths.list_html(post.id)] = listing.post_list(unit, post, css, day).encode("utf-8")
+        to_print[prefix + paths.list_pdf(post.id)] = (listing.post_list(unit, post, day=day), f"{day:%Y%m%d}000000")
         out[prefix + paths.calendar(post.id)] = calendar.post_calendar(unit, post)
     css = urls.link(paths.UNIT_LISTS_HTML, paths.LISTS_CSS)
     out[prefix + paths.UNIT_LISTS_HTML] = listing.unit_lists(unit, css).encode("utf-8")

@@ -3,10 +3,14 @@
 One self-contained page per post and one for the whole unit: no navigation, no scripts, no request
 outside the page. Its print stylesheet puts the unit, the day and the notice's number in every page's
 margin, keeps headings with what follows and never cuts a table row. Every data value is escaped.
+
+Each list carries the day it last read differently (its 更新日期), not the unit's: a change to one
+leader's duties dates, and has printed again, only the lists it changes and the unit's whole list.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from itertools import groupby
 
@@ -19,6 +23,7 @@ from dutydir.documents.meta import (
     partner_label,
     updated,
 )
+from dutydir.model.coming import ONE_DAY, change_days
 from dutydir.model.directory import Directory, Post
 from dutydir.model.words import group_words
 from dutydir.render.pages import who_words
@@ -36,15 +41,22 @@ def css_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() else f"\\{ord(c):06x}" for c in text) + '"'
 
 
-def stylesheet(d: Directory) -> str:
-    """Screen and print styles; the page margins carry the unit, the day and the notice's number."""
+def stylesheet(d: Directory, day: dt.date | None = None) -> str:
+    """Screen and print styles; the page margins carry the unit, the notice's number and the list's ``day``.
+
+    Without ``day`` (the stylesheet the unit's web lists share, each of its own day), the margins leave
+    the day to the line under each list's title.
+    """
     head = css_string(d.unit.name + " · 安全生产权责清单")
-    day = css_string(f"更新日期{updated(d).isoformat()}")
     number = css_string(f"依据{d.notice.number}")
+    dated = (
+        f"\n  @top-right {{ content: {css_string(f'更新日期{day.isoformat()}')}; font-size: 9pt; color: #444; }}"
+        if day
+        else ""
+    )
     return f"""
 @page {{ size: A4; margin: 22mm 18mm 20mm 18mm;
-  @top-left {{ content: {head}; font-size: 9pt; color: #444; }}
-  @top-right {{ content: {day}; font-size: 9pt; color: #444; }}
+  @top-left {{ content: {head}; font-size: 9pt; color: #444; }}{dated}
   @bottom-left {{ content: {number}; font-size: 9pt; color: #444; }}
   @bottom-right {{ content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 9pt; }} }}
 html {{ font-family: "FangSong", "仿宋", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 12pt;
@@ -92,7 +104,20 @@ def table(head: list[str], rows: list[list[str]], nowrap: tuple[int, ...] = ()) 
     return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def facts(d: Directory, post: Post) -> str:
+def list_day(d: Directory, post: Post) -> dt.date:
+    """The day the post's list last read differently (its 更新日期); the notice's date when it reads as it did then.
+
+    Found by reading the list as of the day before each recorded change, latest first: the day of the
+    first change that made it differ from today's.
+    """
+    today = post_section(d, post, day=d.notice.date)
+    for day in sorted((x for x in change_days(d) if d.notice.date < x <= d.as_of), reverse=True):
+        if post_section(d.on(day - ONE_DAY), post, day=d.notice.date) != today:
+            return day
+    return d.notice.date
+
+
+def facts(d: Directory, post: Post, day: dt.date) -> str:
     """The list's head: unit, post, holder, overall role, AB partner, commissioner, basis, day."""
     holder = d.holder(post)
     rows = [
@@ -110,7 +135,7 @@ def facts(d: Directory, post: Post) -> str:
         ("C角", esc(fallback_label(d, post)) + ("（本领导和AB角均不在时）" if fallback_label(d, post) != NONE else "")),
         ("安全生产协调专员", esc(commissioner_label(d, post))),
         ("依据", esc(f"{d.notice.issuer}《{d.notice.title}》（{d.notice.number}）{post.clause}")),
-        ("更新日期", esc(updated(d).isoformat())),
+        ("更新日期", esc(day.isoformat())),
     ]
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="facts"><tbody>{body}</tbody></table>'
@@ -136,18 +161,20 @@ def sectors_part(d: Directory, post: Post, level: int = 3) -> list[str]:
     return out
 
 
-def post_section(d: Directory, post: Post, top: int = 1) -> str:
-    """One post's list: facts, sectors by kind, duties of 二, obligations of 三; its title a heading of level ``top``."""
+def post_section(d: Directory, post: Post, top: int = 1, day: dt.date | None = None) -> str:
+    """One post's list as of its ``day`` (default list_day): facts, sectors by kind, duties of 二, obligations of 三.
+
+    Its title is a heading of level ``top``.
+    """
+    day = day or list_day(d, post)
     holder = d.holder(post)
     name = f"{holder.person} · {post.name}" if holder else f"{post.name}（空缺）"
     h = f"h{top + 1}"
     parts = [f'<section class="post"><h{top} class="title">{esc(name)} 安全生产权责清单</h{top}>']
+    parts.append(f'<p class="stamp">{esc(d.unit.name)} · {esc(d.notice.number)} · 更新日期{esc(day.isoformat())}</p>')
+    parts.append(facts(d, post, day))
     parts.append(
-        f'<p class="stamp">{esc(d.unit.name)} · {esc(d.notice.number)} · 更新日期{esc(updated(d).isoformat())}</p>'
-    )
-    parts.append(facts(d, post))
-    parts.append(
-        f'<p class="note block">说明：本清单据{esc(d.unit.short_name)}安全生产责任目录的数据生成，所列为{esc(updated(d).isoformat())}'
+        f'<p class="note block">说明：本清单据{esc(d.unit.short_name)}安全生产责任目录的数据生成，所列为{esc(day.isoformat())}'
         f"起的任职和分工情况；领导职务和分工调整的，相关安全生产工作职责由接任人员承担。"
         f"标“{INFERRED}”的重点领域，通知未写明归属，系按业务相近的原则推定。"
         + (
@@ -180,9 +207,9 @@ def post_section(d: Directory, post: Post, top: int = 1) -> str:
     return "".join(parts)
 
 
-def page(d: Directory, title: str, sections: list[str], css: str | None = None) -> str:
-    """A whole HTML document around some sections: its stylesheet linked from ``css``, or inline (for printing)."""
-    style = f'<link rel="stylesheet" href="{esc(css)}">' if css else f"<style>{stylesheet(d)}</style>"
+def page(d: Directory, title: str, sections: list[str], day: dt.date, css: str | None = None) -> str:
+    """A whole HTML document around some sections: its stylesheet linked from ``css``, or inline with ``day`` (printing)."""
+    style = f'<link rel="stylesheet" href="{esc(css)}">' if css else f"<style>{stylesheet(d, day)}</style>"
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -192,9 +219,11 @@ def page(d: Directory, title: str, sections: list[str], css: str | None = None) 
     )
 
 
-def post_list(d: Directory, post: Post, css: str | None = None) -> str:
-    """The printable list of one post; ``css`` links its stylesheet instead of holding it inline."""
-    return page(d, f"{leader_label(d, post)}安全生产权责清单 · {d.unit.short_name}", [post_section(d, post)], css)
+def post_list(d: Directory, post: Post, css: str | None = None, day: dt.date | None = None) -> str:
+    """The printable list of one post (as of its ``day``, default list_day); ``css`` links its stylesheet instead."""
+    day = day or list_day(d, post)
+    title = f"{leader_label(d, post)}安全生产权责清单 · {d.unit.short_name}"
+    return page(d, title, [post_section(d, post, day=day)], day, css)
 
 
 def unit_lists(d: Directory, css: str | None = None) -> str:
@@ -209,4 +238,4 @@ def unit_lists(d: Directory, css: str | None = None) -> str:
         + table(["序号", "领导", "AB角", "依据"], rows, nowrap=(0, 3))
         + "</section>"
     )
-    return page(d, title, [cover, *(post_section(d, p, top=2) for p in d.posts)], css)
+    return page(d, title, [cover, *(post_section(d, p, top=2) for p in d.posts)], updated(d), css)

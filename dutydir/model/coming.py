@@ -59,8 +59,8 @@ def for_sector(d: Directory, sector: Sector) -> list[tuple[dt.date, str]]:
     return sorted(out, key=lambda change: change[0])
 
 
-def next_change(d: Directory) -> dt.date | None:
-    """The first day after the directory's day on which any page of it reads differently; None when none is recorded."""
+def change_days(d: Directory) -> set[dt.date]:
+    """Every day on which something the data records starts or stops: a page may read differently from then on."""
     days: list[dt.date] = []
     for post in d.posts:
         days += [h.start for h in post.holders] + [h.end + ONE_DAY for h in post.holders if h.end]
@@ -71,5 +71,10 @@ def next_change(d: Directory) -> dt.date | None:
         ]
     for pair in d.ab_pairs:
         days += [pair.start] + ([pair.end + ONE_DAY] if pair.end else [])
-    later = [day for day in days if day > d.as_of]
+    return set(days)
+
+
+def next_change(d: Directory) -> dt.date | None:
+    """The first day after the directory's day on which any page of it reads differently; None when none is recorded."""
+    later = [day for day in change_days(d) if day > d.as_of]
     return min(later) if later else None
