@@ -147,6 +147,8 @@ def shard_numbers(pagefind: float, material: float | None) -> Results:
         publish_material=run(material, material, 400 * MB) if material is not None else None,
         pagefind=run(pagefind, pagefind, 300 * MB),
         district_draft=run(2.4, 2.4, 200 * MB),
+        district_printed=3,
+        district_lists=10,
     )
     return r
 
@@ -163,7 +165,9 @@ def test_report_says_what_the_city_publish_spends_on_pagefind(tmp_path: Path) ->
     )
     assert "Pagefind 给合并后的 16,231 页重建索引用了 10.0 秒（单独测量），占 50%。" in page
     assert "不用 Pagefind（Material 的搜索，各分片的条目直接合并）时同样的发布用 9.5 秒。" in page
-    assert "打印 PDF 时用 6.0 秒，不打印时 2.4 秒。" in page
+    assert (
+        "区的一次任命之后重新打印了 3 份 PDF（共 10 份；" in page and "打印 PDF 时用 6.0 秒，不打印时 2.4 秒。" in page
+    )
     assert "1.88× | **达到** |" in page
     older = "\n".join(rendered(tmp_path, shard_numbers(pagefind=4.0, material=None)))
     assert (

@@ -89,9 +89,9 @@ def measure(bench: Bench, units: int, sizes: list[int], progress: Callable[[str]
     release = (work / "www-shards").resolve()
     pagefind_alone = index_alone(release, work / "pagefind-alone", env_shards)
     progress(f"shards: Pagefind alone on the merged city: {pagefind_alone.seconds:.1f} s")
-    district = district_publish(bench, work, cache)
-    progress(f"shards: district appoint to published: {district.seconds:.1f} s")
-    draft = district_publish(bench, work, cache, pdf="off")
+    district, printed, lists = district_publish(bench, work, cache)
+    progress(f"shards: district appoint to published: {district.seconds:.1f} s, {printed} of {lists} PDFs printed")
+    draft, _, _ = district_publish(bench, work, cache, pdf="off")
     progress(f"shards: district appoint to published, no PDFs: {draft.seconds:.1f} s")
     measured = ShardRun(
         units=units,
@@ -110,6 +110,8 @@ def measure(bench: Bench, units: int, sizes: list[int], progress: Callable[[str]
         publish_material=material,
         pagefind=pagefind_alone,
         district_draft=draft,
+        district_printed=printed,
+        district_lists=lists,
     )
     for size in sizes:
         measured.sizes.append(city_size(bench, work, size))
@@ -149,8 +151,11 @@ def index_alone(release: Path, copy: Path, env: dict[str, str]) -> Run:
     return run
 
 
-def district_publish(bench: Bench, work: Path, cache: Path, pdf: str = "on") -> Run:
-    """The real district: publish once, then time `dutydir appoint` and `dutydir publish` (one unit: built whole)."""
+def district_publish(bench: Bench, work: Path, cache: Path, pdf: str = "on") -> tuple[Run, int, int]:
+    """The real district: publish once, then time `dutydir appoint` and `dutydir publish` (one unit: built whole).
+
+    Also the PDFs that second publish printed (new in the PDF cache), and the PDFs the district has.
+    """
     data = work / f"district-pdf-{pdf}"
     data.mkdir()
     for name in ("leaders.yaml", "notice.md"):
@@ -158,10 +163,12 @@ def district_publish(bench: Bench, work: Path, cache: Path, pdf: str = "on") -> 
     env = {**bench.env(cache, data / "leaders.yaml", "auto"), "DUTYDIR_PDF": pdf}
     publish = [DUTYDIR, "publish", str(work / f"www-district-pdf-{pdf}"), "--data", str(data / "leaders.yaml")]
     timed([publish], env)
+    printed = Path(f"{cache}-pdf")
+    before = set(printed.glob("*.pdf"))
     post, person, day = DISTRICT_APPOINT
-    return timed(
-        [[DUTYDIR, "appoint", post, person, "--date", day, "--data", str(data / "leaders.yaml")], publish], env
-    )
+    run = timed([[DUTYDIR, "appoint", post, person, "--date", day, "--data", str(data / "leaders.yaml")], publish], env)
+    lists = sum(1 for _ in (work / f"www-district-pdf-{pdf}" / "documents").rglob("*.pdf"))
+    return run, len(set(printed.glob("*.pdf")) - before), lists
 
 
 def city_size(bench: Bench, work: Path, units: int) -> CitySize:

@@ -76,6 +76,10 @@ class ShardRun:
     """Pagefind alone indexing the merged city (what each publish with Pagefind runs once)."""
     district_draft: Run | None = None
     """The district's `dutydir appoint` then `dutydir publish` with the lists not printed to PDF (a draft)."""
+    district_printed: int | None = None
+    """PDFs the district's publish printed after the appointment (the others came from the cache)."""
+    district_lists: int | None = None
+    """PDFs the district has in all (each post's list and the whole unit's)."""
     note: str = ""
     """What was not measured as planned in this run, and why (else empty)."""
 
@@ -102,6 +106,8 @@ def load(raw: dict[str, Any] | None) -> ShardRun | None:
         publish_material=optional(raw.get("publish_material")),
         pagefind=optional(raw.get("pagefind")),
         district_draft=optional(raw.get("district_draft")),
+        district_printed=raw.get("district_printed"),
+        district_lists=raw.get("district_lists"),
     )
 
 
