@@ -25,6 +25,26 @@ PATH_COMPLAINTS = {
     "is not executable": "不可执行",
 }
 PATH_COMPLAINT = re.compile(r"^(?:File|Directory|Path) (['\"])(?P<path>.*)\1 (?P<what>[a-z ]+)\.$", re.DOTALL)
+# click's complaints about numbers, and what they say.
+NUMBER_COMPLAINTS = (
+    (re.compile(r"^'(?P<v>.*)' is not a valid integer(?: range)?\.$", re.DOTALL), "“{v}”不是整数"),
+    (re.compile(r"^'(?P<v>.*)' is not a valid float(?: range)?\.$", re.DOTALL), "“{v}”不是数"),
+    (re.compile(r"^(?P<v>\S+) is not in the range x>=(?P<lo>\S+)\.$"), "{v} 太小，至少为 {lo}"),
+    (re.compile(r"^(?P<v>\S+) is not in the range x<=(?P<hi>\S+)\.$"), "{v} 太大，至多为 {hi}"),
+    (re.compile(r"^(?P<v>\S+) is not in the range (?P<lo>\S+)<=x<=(?P<hi>\S+)\.$"), "{v} 不在 {lo} 到 {hi} 之间"),
+)
+
+
+def plain_words(message: str) -> str:
+    """click's complaint about a value, in Chinese where it is one of the usual ones; as it is otherwise."""
+    match = PATH_COMPLAINT.match(message)
+    if match and match["what"] in PATH_COMPLAINTS:
+        return f"{match['path']} {PATH_COMPLAINTS[match['what']]}"
+    for pattern, said in NUMBER_COMPLAINTS:
+        match = pattern.match(message)
+        if match:
+            return said.format(**match.groupdict())
+    return message
 
 
 def chinese(e: click.ClickException) -> str:
@@ -35,10 +55,7 @@ def chinese(e: click.ClickException) -> str:
         return f"缺少{what} {hint}"
     if isinstance(e, click.BadParameter):
         hint = e.param.get_error_hint(e.ctx) if e.param is not None else "参数"
-        match = PATH_COMPLAINT.match(e.message)
-        if match and match["what"] in PATH_COMPLAINTS:
-            return f"{hint} 的值无效：{match['path']} {PATH_COMPLAINTS[match['what']]}"
-        return f"{hint} 的值无效：{e.message}"
+        return f"{hint} 的值无效：{plain_words(e.message)}"
     if isinstance(e, click.NoSuchOption):
         close = f"，是否指 {'、'.join(sorted(e.possibilities))}？" if e.possibilities else ""
         return f"没有选项 {e.option_name}{close}"

@@ -119,6 +119,20 @@ def test_a_file_where_a_folder_belongs_is_said_in_chinese(project: Path) -> None
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["publish", "www", "--jobs", "0"], "'--jobs' 的值无效：0 太小，至少为 1（用法见 dutydir publish --help）"),
+        (["publish", "www", "--jobs", "两个"], "'--jobs' 的值无效：“两个”不是整数（用法见 dutydir publish --help）"),
+        (["synth", "out", "--units", "1.5"], "'--units' 的值无效：“1.5”不是整数（用法见 dutydir synth --help）"),
+    ],
+)
+def test_a_bad_number_is_said_in_chinese(project: Path, args: list[str], said: str) -> None:
+    result = CliRunner().invoke(cli, args, prog_name="dutydir")
+    assert (result.exit_code, result.stderr) == (2, f"dutydir：{said}\n")
+    assert sorted(p.name for p in project.iterdir()) == ["data", "docs", "hooks", "mkdocs.yml", "overrides"]
+
+
 def test_broken_links_are_found(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text(
