@@ -69,7 +69,10 @@ def run_shards(data: Path, units: int, sizes: list[int], note: str) -> None:
     with tempfile.TemporaryDirectory(prefix="dutydir-bench-") as folder:
         load_before = load()
         before.shards = shard_measure.measure(Bench(Path(folder)), units, sizes, progress, note)
-        before.shards.note = f"{note}（负载：开始时 {load_before}，结束时 {load()}；代码版本 {commit()}）"
+        # The page's other sections stay those of the last full run: the page must say so.
+        kept = "只重测了分片生成（scripts/bench.py --shards-only）；本页其余各节是上一次完整运行的数字"
+        said = f"；{note}" if note else ""
+        before.shards.note = f"{kept}{said}（负载：开始时 {load_before}，结束时 {load()}；代码版本 {commit()}）"
     results.dump(before, data)
 
 
