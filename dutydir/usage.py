@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -67,8 +68,91 @@ def chinese(e: click.ClickException) -> str:
     return e.format_message()
 
 
+# click's words in --help, and the clerk's.
+HELP_WORDS = (
+    ("Show this message and exit.", "显示本说明并退出。"),
+    ("[default: ", "[默认："),
+    ("[required]", "[必填]"),
+    ("; ", "；"),
+    ("x>=", "≥"),
+    ("x<=", "≤"),
+    ("required]", "必填]"),
+)
+HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
+# The kinds of value click names after an option.
+METAVARS = {
+    "FILE": "文件",
+    "INTEGER RANGE": "整数",
+    "INTEGER": "整数",
+    "DIRECTORY": "文件夹",
+    "PATH": "路径",
+    "TEXT": "文字",
+}
+METAVAR = re.compile(r" (FILE|INTEGER RANGE|INTEGER|DIRECTORY|PATH|TEXT)$")
+
+
+class ChineseHelp(click.HelpFormatter):
+    """click's --help in Chinese: 用法, 选项, 命令, the defaults and the help option itself."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """'用法：dutydir publish [选项] DEST'."""
+        args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
+        super().write_usage(prog, args, prefix="用法：")
+
+    def write_heading(self, heading: str) -> None:
+        """A section's heading, in Chinese."""
+        self.write(f"{'':>{self.current_indent}}{HEADINGS.get(heading, heading)}：\n")
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """The options and their help as click lays them out, but aligned by the width a Chinese character takes."""
+        named = [(METAVAR.sub(lambda m: " " + METAVARS[m[1]], term), chinese_help(text)) for term, text in rows]
+        terms = [(term, display_width(term), text) for term, text in named]
+        first = min(max((width for _, width, _ in terms), default=0), col_max) + col_spacing
+        for term, width, text in terms:
+            self.write(f"{'':>{self.current_indent}}{term}")
+            if not text:
+                self.write("\n")
+                continue
+            if width <= first - col_spacing:
+                self.write(" " * (first - width))
+            else:
+                self.write("\n" + " " * (first + self.current_indent))
+            lines = click.wrap_text(text, max(self.width - first - 2, 10), preserve_paragraphs=True).splitlines()
+            self.write(f"{lines[0] if lines else ''}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first + self.current_indent}}{line}\n")
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a terminal: two for a Chinese character, one for others."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def chinese_help(text: str) -> str:
+    """An option's help with click's additions ([default: …], the help option's text) in Chinese."""
+    for english, said in HELP_WORDS:
+        text = text.replace(english, said)
+    return text
+
+
+class ChineseContext(click.Context):
+    """A command's context whose --help is in Chinese."""
+
+    formatter_class = ChineseHelp
+
+
 class Commands(click.Group):
-    """A command group whose command-line mistakes are one Chinese line and exit code 2, with where to look."""
+    """A command group whose command-line mistakes are one Chinese line and exit code 2, with where to look.
+
+    Its --help, and each of its commands', is in Chinese too.
+    """
+
+    context_class = ChineseContext
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Add a command whose --help is in Chinese."""
+        cmd.context_class = ChineseContext
+        super().add_command(cmd, name)
 
     def main(  # type: ignore[override]
         self,
