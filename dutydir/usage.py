@@ -72,7 +72,6 @@ def chinese(e: click.ClickException) -> str:
 HELP_WORDS = (
     ("Show this message and exit.", "显示本说明并退出。"),
     ("[default: ", "[默认："),
-    ("[required]", "[必填]"),
     ("; ", "；"),
     ("x>=", "≥"),
     ("x<=", "≤"),

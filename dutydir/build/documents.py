@@ -6,6 +6,7 @@ unit's prefix and has the lists printed to PDF.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from dutydir.build import pdf
 from dutydir.data.units import Site
 from dutydir.documents import calendar, listing, paths, popolo, spreadsheet
-from dutydir.documents.meta import moment
+from dutydir.documents.meta import updated
 from dutydir.model.directory import Directory
 from dutydir.render import urls
 
@@ -29,7 +30,7 @@ def own_documents(
     unit: Directory, prefix: str, sheets: Sequence[Directory]
 ) -> tuple[dict[str, bytes], dict[str, tuple[str, str]]]:
     """A unit's documents under ``prefix``, its workbook holding a sheet for each of ``sheets``; the HTML to print."""
-    stamp = moment(unit).strftime("%Y%m%d%H%M%S")
+    days = {post.id: listing.list_day(unit, post) for post in unit.posts}
     out: dict[str, bytes] = {}
     to_print: dict[str, tuple[str, str]] = {}
     # The web pages link the stylesheet (a strict Content-Security-Policy refuses inline styles); the HTML
@@ -37,18 +38,23 @@ def own_documents(
     out[prefix + paths.LISTS_CSS] = listing.stylesheet(unit).encode("utf-8")
     for post in unit.posts:
         css = urls.link(paths.list_html(post.id), paths.LISTS_CSS)
-        day = listing.list_day(unit, post)
+        day = days[post.id]
         out[prefix + paths.list_html(post.id)] = listing.post_list(unit, post, css, day).encode("utf-8")
-        to_print[prefix + paths.list_pdf(post.id)] = (listing.post_list(unit, post, day=day), f"{day:%Y%m%d}000000")
+        to_print[prefix + paths.list_pdf(post.id)] = (listing.post_list(unit, post, day=day), print_stamp(day))
         out[prefix + paths.calendar(post.id)] = calendar.post_calendar(unit, post)
     css = urls.link(paths.UNIT_LISTS_HTML, paths.LISTS_CSS)
-    out[prefix + paths.UNIT_LISTS_HTML] = listing.unit_lists(unit, css).encode("utf-8")
-    to_print[prefix + paths.UNIT_LISTS_PDF] = (listing.unit_lists(unit), stamp)
+    out[prefix + paths.UNIT_LISTS_HTML] = listing.unit_lists(unit, css, days).encode("utf-8")
+    to_print[prefix + paths.UNIT_LISTS_PDF] = (listing.unit_lists(unit, days=days), print_stamp(updated(unit)))
     out[prefix + paths.UNIT_CALENDAR] = calendar.unit_calendar(unit)
     out[prefix + paths.CSV] = spreadsheet.csv_bytes(unit)
     out[prefix + paths.POPOLO] = popolo.popolo_json(unit)
     out[prefix + paths.XLSX] = spreadsheet.xlsx(sheets)
     return out, to_print
+
+
+def print_stamp(day: dt.date) -> str:
+    """The 14-digit date written into a PDF printed for ``day``: its midnight, so a reprint changes nothing."""
+    return f"{day:%Y%m%d}000000"
 
 
 def site_documents(site: Site, cache_dir: Path, printing: bool = True) -> dict[str, bytes]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Mapping
 from itertools import groupby
 
 from dutydir.documents.meta import (
@@ -226,8 +227,12 @@ def post_list(d: Directory, post: Post, css: str | None = None, day: dt.date | N
     return page(d, title, [post_section(d, post, day=day)], day, css)
 
 
-def unit_lists(d: Directory, css: str | None = None) -> str:
-    """Every post's list in one document: a first page listing them, then each list on a new page; ``css`` as above."""
+def unit_lists(d: Directory, css: str | None = None, days: Mapping[str, dt.date] | None = None) -> str:
+    """Every post's list in one document: a first page listing them, then each list on a new page; ``css`` as above.
+
+    ``days`` holds each post's list_day by its id, when the caller has them already.
+    """
+    days = days if days is not None else {p.id: list_day(d, p) for p in d.posts}
     title = f"{d.unit.short_name}政府领导安全生产权责清单"
     rows = [
         [str(i), esc(leader_label(d, p)), esc(partner_label(d, p)), esc(p.clause)] for i, p in enumerate(d.posts, 1)
@@ -238,4 +243,4 @@ def unit_lists(d: Directory, css: str | None = None) -> str:
         + table(["序号", "领导", "AB角", "依据"], rows, nowrap=(0, 3))
         + "</section>"
     )
-    return page(d, title, [cover, *(post_section(d, p, top=2) for p in d.posts)], updated(d), css)
+    return page(d, title, [cover, *(post_section(d, p, top=2, day=days[p.id]) for p in d.posts)], updated(d), css)
